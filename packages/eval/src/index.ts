@@ -1,0 +1,2 @@
+/** @cdf/eval: Forecast, interval and anomaly metrics (sMAPE, MASE, pinball, CRPS, NAB) and rolling-origin backtests */
+export {};
