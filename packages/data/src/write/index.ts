@@ -1,0 +1,2 @@
+// Barrel of write/, owned by the engineer building it; src/index.ts re-exports it.
+export {};
