@@ -11,11 +11,15 @@ const args = process.argv.slice(2);
 const bench = args[0] === '--bench';
 const filter = bench ? '@cdf/bench...' : '@cdf/app...';
 
-const build = spawnSync('pnpm', ['exec', 'turbo', 'run', 'build', `--filter=${filter}`, '--output-logs=errors-only'], {
-  cwd: root,
-  encoding: 'utf8',
-  stdio: ['ignore', 'pipe', 'pipe'],
-});
+const build = spawnSync(
+  'pnpm',
+  ['exec', 'turbo', 'run', 'build', `--filter=${filter}`, '--output-logs=errors-only'],
+  {
+    cwd: root,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  },
+);
 if (build.status !== 0) {
   process.stderr.write(build.stdout ?? '');
   process.stderr.write(build.stderr ?? '');

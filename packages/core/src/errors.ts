@@ -114,7 +114,10 @@ function truncate(value: string): string {
 export class SchemaError extends CdfError {
   /** The individual problems, as `path: message`. */
   readonly issues: readonly string[];
-  constructor(message: string, options: CdfErrorOptions & { issues?: readonly string[]; code?: CdfErrorCode } = {}) {
+  constructor(
+    message: string,
+    options: CdfErrorOptions & { issues?: readonly string[]; code?: CdfErrorCode } = {},
+  ) {
     const { issues = [], code = CdfErrorCode.SchemaMismatch, ...rest } = options;
     super(code, message, rest);
     this.name = 'SchemaError';
@@ -128,7 +131,12 @@ export class InsufficientHistoryError extends CdfError {
   readonly required: number;
   /** Points it was given. */
   readonly actual: number;
-  constructor(model: string, required: number, actual: number, options: CdfErrorOptions & { unit?: string } = {}) {
+  constructor(
+    model: string,
+    required: number,
+    actual: number,
+    options: CdfErrorOptions & { unit?: string } = {},
+  ) {
     const { unit = 'points', ...rest } = options;
     super(
       CdfErrorCode.InsufficientHistory,

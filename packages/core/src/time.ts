@@ -26,7 +26,9 @@ export function formatStep(stepMs: number): string {
  * Returns undefined when the text is not a duration.
  */
 export function parseDuration(text: string): number | undefined {
-  const match = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|sec|m|min|h|hr|hour|hours|d|day|days|w|wk|week|weeks)\s*$/i.exec(text);
+  const match = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|sec|m|min|h|hr|hour|hours|d|day|days|w|wk|week|weeks)\s*$/i.exec(
+    text,
+  );
   if (!match) return undefined;
   const amount = Number(match[1]);
   const unit = match[2]!.toLowerCase();

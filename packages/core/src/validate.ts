@@ -34,7 +34,11 @@ export function safeValidate<S extends z.ZodType>(
 }
 
 /** Validate `value` against `schema`; throws a {@link SchemaError} with a one-line message. */
-export function validate<S extends z.ZodType>(schema: S, value: unknown, options: ValidateOptions = {}): z.output<S> {
+export function validate<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  options: ValidateOptions = {},
+): z.output<S> {
   const result = safeValidate(schema, value, options);
   if (!result.success) throw result.error;
   return result.value;

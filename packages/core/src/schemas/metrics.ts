@@ -70,7 +70,11 @@ export const MetricsTableSchema = z
     const n = table.timestamps.length;
     for (const [name, column] of Object.entries(table.columns)) {
       if (column.length !== n) {
-        ctx.addIssue({ code: 'custom', path: ['columns', name], message: `has ${column.length} values for ${n} rows` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['columns', name],
+          message: `has ${column.length} values for ${n} rows`,
+        });
       }
     }
     if (table.ids && table.ids.length !== n) {

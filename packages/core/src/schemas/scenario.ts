@@ -54,7 +54,11 @@ export const ScenarioFrameSchema = z.array(ScenarioRowSchema).superRefine((rows,
     const a = rows[i - 1]!;
     const b = rows[i]!;
     if ((a.series_id ?? '') === (b.series_id ?? '') && b.timestamp <= a.timestamp) {
-      ctx.addIssue({ code: 'custom', path: [i, 'timestamp'], message: 'rows must be in increasing time order' });
+      ctx.addIssue({
+        code: 'custom',
+        path: [i, 'timestamp'],
+        message: 'rows must be in increasing time order',
+      });
       return;
     }
   }

@@ -38,25 +38,45 @@ export const SeriesSchema = z
   .superRefine((s, ctx) => {
     const n = s.timestamps.length;
     if (s.values.length !== n || s.filled.length !== n) {
-      ctx.addIssue({ code: 'custom', message: `values (${s.values.length}) and filled (${s.filled.length}) must have ${n} points` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `values (${s.values.length}) and filled (${s.filled.length}) must have ${n} points`,
+      });
       return;
     }
     if (s.columns[s.target] !== s.values) {
-      ctx.addIssue({ code: 'custom', path: ['columns', s.target], message: 'the target column must be `values`' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['columns', s.target],
+        message: 'the target column must be `values`',
+      });
     }
     for (const [name, column] of Object.entries(s.columns)) {
-      if (column.length !== n) ctx.addIssue({ code: 'custom', path: ['columns', name], message: `has ${column.length} values for ${n} points` });
+      if (column.length !== n)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['columns', name],
+          message: `has ${column.length} values for ${n} points`,
+        });
     }
     for (let i = 1; i < n; i++) {
       if (s.timestamps[i]! - s.timestamps[i - 1]! !== s.stepMs) {
-        ctx.addIssue({ code: 'custom', path: ['timestamps', i], message: `not one step (${s.stepMs} ms) after the previous point` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['timestamps', i],
+          message: `not one step (${s.stepMs} ms) after the previous point`,
+        });
         return;
       }
     }
     for (let i = 0; i < n; i++) {
       const v = s.values[i]!;
       if (!Number.isFinite(v) || v < 0) {
-        ctx.addIssue({ code: 'custom', path: ['values', i], message: `target must be finite and >= 0, got ${v}` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['values', i],
+          message: `target must be finite and >= 0, got ${v}`,
+        });
         return;
       }
     }

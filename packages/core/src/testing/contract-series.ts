@@ -17,7 +17,12 @@ export interface MakeSeriesOptions {
 
 /** Build a valid {@link Series} from plain values, for tests. */
 export function makeSeries(values: ArrayLike<number>, options: MakeSeriesOptions = {}): Series {
-  const { start = Date.UTC(2024, 0, 1), stepMs = HOUR_MS, id = 'default', target = 'compute_tflops' } = options;
+  const {
+    start = Date.UTC(2024, 0, 1),
+    stepMs = HOUR_MS,
+    id = 'default',
+    target = 'compute_tflops',
+  } = options;
   const n = values.length;
   const timestamps = new Float64Array(n);
   for (let i = 0; i < n; i++) timestamps[i] = start + i * stepMs;

@@ -29,17 +29,24 @@ function check(condition: unknown, message: string): asserts condition {
  * The checks every baseline, built-in or third-party, must pass. Framework-agnostic: wire each
  * into your runner, e.g. `for (const c of baselineContract(plugin)) it(c.name, c.run)`.
  */
-export function baselineContract(plugin: BaselinePlugin, options: BaselineContractOptions = {}): ContractCheck[] {
+export function baselineContract(
+  plugin: BaselinePlugin,
+  options: BaselineContractOptions = {},
+): ContractCheck[] {
   const { params = {}, horizon = 48 } = options;
+  // A fresh series for every fit, so one check's misbehaviour cannot leak into another.
+  const fit = () => plugin.create(params).fit({ series: makeContractSeries() });
   const series = makeContractSeries();
-  const fit = () => plugin.create(params).fit({ series });
   const checks: ContractCheck[] = [
     {
       name: `${plugin.name}: declares itself a baseline`,
       run: async () => {
         check(plugin.stage === 'baseline', `stage is ${plugin.stage}`);
         const estimator = plugin.create(params);
-        check(estimator.stage === 'baseline' && estimator.name === plugin.name, 'estimator stage/name differ from the plug-in');
+        check(
+          estimator.stage === 'baseline' && estimator.name === plugin.name,
+          'estimator stage/name differ from the plug-in',
+        );
       },
     },
     {
@@ -69,13 +76,20 @@ export function baselineContract(plugin: BaselinePlugin, options: BaselineContra
     {
       name: `${plugin.name}: fit leaves its input untouched and is deterministic`,
       run: async () => {
-        const before = Float64Array.from(series.values);
-        const a = await fit();
+        const input = makeContractSeries();
+        const before = Float64Array.from(input.values);
+        const a = await plugin.create(params).fit({ series: input });
         const b = await fit();
-        check(series.values.every((v, i) => v === before[i]), 'fit mutated the series');
+        check(
+          input.values.every((v, i) => v === before[i]),
+          'fit mutated the series',
+        );
         const pa = a.predict({ horizon });
         const pb = b.predict({ horizon });
-        check(pa.point.every((v, i) => v === pb.point[i]), 'two fits of the same input predict differently');
+        check(
+          pa.point.every((v, i) => v === pb.point[i]),
+          'two fits of the same input predict differently',
+        );
       },
     },
     {
@@ -89,7 +103,10 @@ export function baselineContract(plugin: BaselinePlugin, options: BaselineContra
         const restored = plugin.load(saved);
         const a = fitted.predict({ horizon });
         const b = restored.predict({ horizon });
-        check(a.point.every((v, i) => v === b.point[i]), 'restored model predicts differently');
+        check(
+          a.point.every((v, i) => v === b.point[i]),
+          'restored model predicts differently',
+        );
       },
     },
   ];
@@ -100,7 +117,10 @@ export function baselineContract(plugin: BaselinePlugin, options: BaselineContra
         try {
           plugin.create(options.invalidParams);
         } catch (error) {
-          check(CdfError.isInstance(error) && error.code === CdfErrorCode.InvalidConfig, `threw ${String(error)}`);
+          check(
+            CdfError.isInstance(error) && error.code === CdfErrorCode.InvalidConfig,
+            `threw ${String(error)}`,
+          );
           return;
         }
         throw new Error('contract: invalid parameters were accepted');
@@ -115,7 +135,10 @@ export function baselineContract(plugin: BaselinePlugin, options: BaselineContra
         try {
           await plugin.create(params).fit({ series: makeSeries(series.values.subarray(0, short)) });
         } catch (error) {
-          check(CdfError.isInstance(error) && error.code === CdfErrorCode.InsufficientHistory, `threw ${String(error)}`);
+          check(
+            CdfError.isInstance(error) && error.code === CdfErrorCode.InsufficientHistory,
+            `threw ${String(error)}`,
+          );
           return;
         }
         throw new Error(`contract: fitted on ${short} points instead of refusing`);
