@@ -1,2 +1,21 @@
-/** @cdf/baseline: Baseline forecasters behind one contract: Prophet (augurs WASM), MSTL + ETS, seasonal naive */
-export {};
+/** @cdf/baseline: baseline forecasters behind one contract: Prophet (augurs WASM), MSTL + ETS, seasonal naive */
+export {
+  createMstlBaseline,
+  MSTL_NAME,
+  mstlBaseline,
+  mstlCapabilities,
+} from './mstl/mstl.ts';
+export { type MstlParams, MstlParamsSchema } from './mstl/mstl-params.ts';
+export {
+  createSeasonalNaiveBaseline,
+  SEASONAL_NAIVE_NAME,
+  seasonalNaiveBaseline,
+  seasonalNaiveCapabilities,
+} from './seasonal-naive/seasonal-naive.ts';
+export { type SeasonalNaiveParams, SeasonalNaiveParamsSchema } from './seasonal-naive/seasonal-naive-params.ts';
+export type {
+  BaselineUpdate,
+  CdfBaselineEstimator,
+  CdfBaselinePlugin,
+  UpdatableBaseline,
+} from './shared/baseline-kinds.ts';
