@@ -1,0 +1,15 @@
+import type { Command } from 'commander';
+import type { CliIo } from '../io.ts';
+import { demoCommand } from './demo.ts';
+import { generateCommand } from './generate.ts';
+import { validateCommand } from './validate.ts';
+
+/**
+ * Register every `cdf` subcommand on the program. One line per command, in help order, so a new
+ * command is a one-line addition that does not conflict with others.
+ */
+export function registerCommands(program: Command, io: CliIo): void {
+  program.addCommand(validateCommand(io));
+  program.addCommand(generateCommand(io));
+  program.addCommand(demoCommand(io));
+}
