@@ -35,6 +35,8 @@ export const CdfErrorCode = {
   PluginNotFound: 'PLUGIN_NOT_FOUND',
   /** The user stopped the run (AbortSignal). */
   Aborted: 'ABORTED',
+  /** An output file or its folder cannot be written. */
+  WriteFailed: 'WRITE_FAILED',
 } as const;
 
 /** One of the {@link CdfErrorCode} values. */
