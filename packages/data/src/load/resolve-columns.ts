@@ -1,0 +1,81 @@
+import { CdfError, CdfErrorCode, DEFAULT_TARGET } from '@cdf/core';
+import type { LoadOptions } from './load-options.ts';
+
+/** Time column names tried, in order, when none is given. */
+export const TIME_COLUMN_CANDIDATES: readonly string[] = ['timestamp', 'time', 'ds', 'date', 'datetime'];
+
+/** The roles of a file's columns once resolved against the options. */
+export interface ResolvedColumns {
+  timeCol: string;
+  target: string;
+  idCol: string | undefined;
+}
+
+/** The column names of a file in words, for messages: at most 20, then "and N more". */
+export function listColumns(names: readonly string[]): string {
+  if (names.length === 0) return '(none)';
+  const shown = names.slice(0, 20).join(', ');
+  return names.length > 20 ? `${shown} and ${names.length - 20} more` : shown;
+}
+
+/** A CdfError MISSING_COLUMN naming the file, the column and the columns found. */
+export function missingColumn(
+  file: string,
+  column: string,
+  found: readonly string[],
+  what: string,
+): CdfError {
+  return new CdfError(
+    CdfErrorCode.MissingColumn,
+    `no ${what} column "${column}" (columns found: ${listColumns(found)})`,
+    {
+      file,
+      column,
+    },
+  );
+}
+
+/** The time column among `names`: `options.timeCol`, else the first candidate present; or throws MISSING_COLUMN. */
+export function resolveTimeColumn(file: string, names: readonly string[], options: LoadOptions): string {
+  if (options.timeCol !== undefined) {
+    if (!names.includes(options.timeCol)) throw missingColumn(file, options.timeCol, names, 'time');
+    return options.timeCol;
+  }
+  const found = TIME_COLUMN_CANDIDATES.find((name) => names.includes(name));
+  if (found !== undefined) return found;
+  throw new CdfError(
+    CdfErrorCode.MissingColumn,
+    `no time column: none of ${TIME_COLUMN_CANDIDATES.map((n) => `"${n}"`).join(', ')} (columns found: ${listColumns(names)})`,
+    { file, column: 'timestamp', expected: 'a time column; name it with the timeCol option (--time-col)' },
+  );
+}
+
+/**
+ * The target and id columns from the options (default target `compute_tflops`), checked to be
+ * distinct from the time column (INVALID_CONFIG otherwise). Presence is checked by the caller.
+ */
+export function resolveRoles(timeCol: string, options: LoadOptions): ResolvedColumns {
+  const target = options.target ?? DEFAULT_TARGET;
+  const idCol = options.idCol;
+  if (target === timeCol || idCol === timeCol || idCol === target) {
+    throw new CdfError(
+      CdfErrorCode.InvalidConfig,
+      `the time column ("${timeCol}"), target ("${target}") and id column ("${idCol}") must be different columns`,
+    );
+  }
+  return { timeCol, target, idCol };
+}
+
+/** Resolves every role against a known list of names, throwing MISSING_COLUMN for an absent one. */
+export function resolveColumns(
+  file: string,
+  names: readonly string[],
+  options: LoadOptions,
+): ResolvedColumns {
+  const timeCol = resolveTimeColumn(file, names, options);
+  const roles = resolveRoles(timeCol, options);
+  if (!names.includes(roles.target)) throw missingColumn(file, roles.target, names, 'target');
+  if (roles.idCol !== undefined && !names.includes(roles.idCol))
+    throw missingColumn(file, roles.idCol, names, 'id');
+  return roles;
+}
