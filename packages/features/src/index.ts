@@ -1,2 +1,46 @@
-/** @cdf/features: Leak-free feature engineering: lags, rolling windows, calendar, spike history and the direct multi-horizon design matrix */
-export {};
+/**
+ * `@cdf/features`: leak-free feature engineering. Lags, rolling statistics, growth, calendar,
+ * spike history and capacity pressure known at each origin, and the direct multi-horizon design
+ * matrix built from them.
+ */
+export {
+  CALENDAR_FEATURE_NAMES,
+  type CalendarOptions,
+  calendarFeatures,
+} from './calendar-features.ts';
+export { computeFeatures, PRESSURE_COLUMNS } from './compute-features.ts';
+export { FUTURE_FEATURE_NAMES, FUTURE_PREFIX } from './design-rows.ts';
+export {
+  buildDirectMatrix,
+  DEFAULT_MAX_ROWS,
+  type DirectMatrix,
+  type DirectMatrixOptions,
+} from './direct-matrix.ts';
+export { type FeatureMatrix, featureColumn, featureRow, selectFeatures } from './feature-matrix.ts';
+export { type FeatureOptions, resolveSpec } from './feature-options.ts';
+export { FEATURE_SPEC, type FeatureSpec, type RollingStat } from './feature-spec.ts';
+export {
+  FEATURES_PLUGIN_NAME,
+  type FeatureParams,
+  FeatureParamsSchema,
+  type FeaturesEstimator,
+  type FittedFeatures,
+  featuresPlugin,
+  type SeriesExtras,
+} from './features-plugin.ts';
+export {
+  DEFAULT_HOLIDAYS,
+  type HolidayCalendar,
+  type HolidayCalendarOptions,
+  holidayCalendar,
+  isHoliday,
+  type LocalDate,
+  US_FIXED_HOLIDAYS,
+} from './holidays.ts';
+export { type HorizonSpec, type OriginSpec, resolveHorizons, resolveOrigins } from './horizons.ts';
+export { type LocalCalendar, localCalendar } from './local-time.ts';
+export { PLANNED_EVENT_FEATURE_NAMES, plannedEventFeatures } from './planned-event-features.ts';
+export { buildPredictionRows, type PredictionRows, type PredictionRowsOptions } from './prediction-rows.ts';
+export { rollingMax } from './rolling-max.ts';
+export { type RollingMeanStd, rollingMeanStd } from './rolling-mean-std.ts';
+export { rollingQuantile } from './rolling-quantile.ts';
