@@ -33,30 +33,31 @@ export function formatSummary(summary: DataSummary): string {
   const dataSteps = summary.dataSteps.length > 0 ? summary.dataSteps.join(', ') : 'irregular';
   field(
     'step',
-    summary.stepSource === 'resampled'
-      ? `${summary.step} (resampled from ${dataSteps})`
-      : `${summary.step} (inferred)`,
+    summary.seriesCount === 0
+      ? '-'
+      : summary.stepSource === 'resampled'
+        ? `${summary.step} (resampled from ${dataSteps})`
+        : `${summary.step} (inferred)`,
   );
-  const timestamps = [summary.timestampFormat ?? 'epoch ms'];
-  if (summary.timeColumn) timestamps.unshift(`column ${summary.timeColumn},`);
-  timestamps.push(`time zone ${summary.timeZone}`);
-  field('timestamps', timestamps.join(' '));
+  const format = summary.timestampFormat ?? 'epoch ms';
+  const column = summary.timeColumn ? ` (column ${summary.timeColumn})` : '';
+  field('timestamps', `${format}${column}, time zone ${summary.timeZone}`);
   field(
     'order',
     summary.outOfOrderRows > 0
-      ? `${count(summary.outOfOrderRows)} rows out of order (sorted)`
+      ? `${plural(summary.outOfOrderRows, 'row')} out of order (sorted)`
       : 'sorted in the file',
   );
   field(
     'duplicates',
     summary.duplicateTimestamps > 0
-      ? `${count(summary.duplicateTimestamps)} timestamps, ${count(summary.duplicatesMerged)} rows merged (${summary.duplicatePolicy})`
+      ? `${plural(summary.duplicateTimestamps, 'timestamp')}, ${plural(summary.duplicatesMerged, 'row')} merged (${summary.duplicatePolicy})`
       : 'none',
   );
   field(
     'gaps',
     summary.gaps.runs > 0
-      ? `${count(summary.gaps.runs)} runs, ${count(summary.gaps.pointsFilled)} points filled, longest ${summary.gaps.longest}`
+      ? `${plural(summary.gaps.runs, 'run')}, ${plural(summary.gaps.pointsFilled, 'point')} filled, longest ${summary.gaps.longest}`
       : 'none',
   );
   field('text cols', summary.textColumns.length > 0 ? `${summary.textColumns.join(', ')} (skipped)` : 'none');
@@ -64,6 +65,7 @@ export function formatSummary(summary: DataSummary): string {
   lines.push('');
   lines.push(
     ...table(
+      2,
       ['column', 'rule', 'count', 'missing', 'min', 'mean', 'max', 'std'],
       summary.columns.map((c) => [
         c.target ? `${c.name} (target)` : c.name,
@@ -81,21 +83,24 @@ export function formatSummary(summary: DataSummary): string {
   if (summary.series.length > 1 || summary.failures.length > 0) {
     lines.push('');
     const shown = summary.series.slice(0, MAX_SERIES_ROWS);
-    lines.push(
-      ...table(
-        ['series', 'rows', 'points', 'filled', 'gaps', 'duplicates', 'out of order', 'step'],
-        shown.map((s) => [
-          s.id,
-          count(s.rowsRead),
-          count(s.points),
-          count(s.gaps.pointsFilled),
-          count(s.gaps.runs),
-          count(s.duplicatesMerged),
-          count(s.outOfOrderRows),
-          formatStep(s.stepMs),
-        ]),
-      ),
-    );
+    if (shown.length > 0) {
+      lines.push(
+        ...table(
+          1,
+          ['series', 'rows', 'points', 'filled', 'gaps', 'duplicates', 'out of order', 'step'],
+          shown.map((s) => [
+            s.id,
+            count(s.rowsRead),
+            count(s.points),
+            count(s.gaps.pointsFilled),
+            count(s.gaps.runs),
+            count(s.duplicatesMerged),
+            count(s.outOfOrderRows),
+            formatStep(s.stepMs),
+          ]),
+        ),
+      );
+    }
     if (summary.series.length > shown.length)
       lines.push(`... and ${summary.series.length - shown.length} more series`);
     for (const failure of summary.failures) lines.push(`failed ${failure.id}: ${failure.message}`);
@@ -103,14 +108,19 @@ export function formatSummary(summary: DataSummary): string {
   return lines.join('\n');
 }
 
-function table(header: string[], rows: string[][]): string[] {
+/** A text table; the first `leftColumns` columns are left-aligned, the rest (numbers) right-aligned. */
+function table(leftColumns: number, header: string[], rows: string[][]): string[] {
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
   const render = (cells: string[]) =>
     cells
-      .map((cell, c) => (c === 0 || c === 1 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!)))
+      .map((cell, c) => (c < leftColumns ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!)))
       .join('  ')
       .trimEnd();
   return [render(header), ...rows.map(render)];
+}
+
+function plural(n: number, noun: string): string {
+  return `${count(n)} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 function count(n: number): string {

@@ -10,5 +10,6 @@ export type {
 } from './data-summary.ts';
 export { formatSummary } from './format-summary.ts';
 export { inferStep, type StepContext } from './infer-step.ts';
+export { loadSeries } from './load-series.ts';
 export type { DuplicatePolicy, PrepareOptions } from './prepare-options.ts';
 export { type PreparedData, type PreparedFailure, prepareSeries } from './prepare-series.ts';

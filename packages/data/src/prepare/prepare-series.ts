@@ -1,4 +1,5 @@
 import { CdfError, formatStep, type MetricsTable, type Series, toIsoUtc } from '@cdf/core';
+import type { LoadedTable } from '../load/index.ts';
 import { aggregationFor } from './aggregation-rule.ts';
 import { checkTable } from './check-table.ts';
 import { type ColumnMoments, columnMoments, combineMoments, statsOf } from './column-stats.ts';
@@ -41,10 +42,7 @@ export interface PreparedData {
  * @example
  * const { series, summary } = prepareSeries(table, { resample: '1h', onDuplicate: 'mean' });
  */
-export function prepareSeries(
-  table: PrepareInput | MetricsTable,
-  options: PrepareOptions = {},
-): PreparedData {
+export function prepareSeries(table: LoadedTable | MetricsTable, options: PrepareOptions = {}): PreparedData {
   const input = table as PrepareInput;
   const resolved = resolvePrepareOptions(input, options);
   checkTable(input, resolved.target);
