@@ -1,0 +1,134 @@
+/**
+ * `pnpm bench [--quick] [--only NAME] [--runs N]`: run every suite, print Markdown tables, and
+ * write them with the machine, date and commit to docs/benchmarks.md and bench-results.json.
+ * Each speed case runs in its own child process: the first run is the cold time, the median of
+ * the rest the warm time, and the peak RSS is that process's own.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { machineInfo } from './machine.ts';
+import { type ReportTable, renderTable } from './report-table.ts';
+import { type CaseResult, runCaseHere, runCaseIsolated } from './run-case.ts';
+import type { CaseContext } from './speed-case.ts';
+import { formatMb, formatMs } from './stats.ts';
+import { SUITES } from './suites/index.ts';
+
+interface Args {
+  quick: boolean;
+  only?: string;
+  runs?: number;
+  caseId?: string;
+  scratch?: string;
+  noWrite: boolean;
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { quick: false, noWrite: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--quick') args.quick = true;
+    else if (a === '--no-write') args.noWrite = true;
+    else if (a === '--only') args.only = argv[++i];
+    else if (a === '--runs') args.runs = Number(argv[++i]);
+    else if (a === '--case') args.caseId = argv[++i];
+    else if (a === '--scratch') args.scratch = argv[++i];
+    else if (a === '--help' || a === '-h') {
+      console.log('usage: pnpm bench [--quick] [--only SUITE] [--runs N] [--no-write]');
+      process.exit(0);
+    } else {
+      console.error(`bench: unknown argument ${a}`);
+      process.exit(2);
+    }
+  }
+  return args;
+}
+
+const entry = fileURLToPath(import.meta.url);
+const root = resolve(dirname(entry), '..', '..', '..');
+
+function speedTable(results: CaseResult[]): ReportTable {
+  return {
+    title: 'Speed (each case in a fresh process; warm = median of the runs after the first)',
+    columns: ['case', 'what', 'cold', 'warm median', 'warm min', 'warm max', 'runs', 'peak RSS', 'throughput'],
+    rows: results.map((r) => {
+      if (r.error) return [r.id, r.title, 'failed', r.error, '', '', '', '', ''];
+      const warm = r.warm;
+      const best = warm?.median ?? r.cold;
+      const throughput = r.units ? `${Math.round((r.units.count / best) * 1000).toLocaleString('en-US')} ${r.units.unit}/s` : '';
+      return [
+        r.id,
+        r.title,
+        formatMs(r.cold),
+        warm ? formatMs(warm.median) : '—',
+        warm ? formatMs(warm.min) : '—',
+        warm ? formatMs(warm.max) : '—',
+        String(warm ? warm.runs + 1 : 1),
+        formatMb(r.peakRssBytes),
+        throughput,
+      ];
+    }),
+  };
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const scratch = args.scratch ?? mkdtempSync(join(tmpdir(), 'cdf-bench-'));
+  const ctx: CaseContext = { quick: args.quick, scratch };
+  const runs = args.runs ?? (args.quick ? 2 : 6);
+
+  if (args.caseId) {
+    // Child side: run one case and print its result as one JSON line.
+    const c = SUITES.flatMap((s) => s.speed ?? []).find((x) => x.id === args.caseId);
+    if (!c) throw new Error(`no case ${args.caseId}`);
+    console.log(JSON.stringify(await runCaseHere(c, ctx, runs)));
+    return;
+  }
+
+  const machine = machineInfo();
+  const suites = SUITES.filter((s) => !args.only || s.name === args.only);
+  console.log(`cdf bench — ${args.quick ? 'quick' : 'full'} run, ${machine.cores} cores, ${machine.cpu}, node ${machine.node}, commit ${machine.commit}`);
+  const results: CaseResult[] = [];
+  const tables: ReportTable[] = [];
+  try {
+    for (const suite of suites) {
+      for (const c of suite.speed ?? []) {
+        process.stderr.write(`bench: ${c.id} ...\n`);
+        results.push(runCaseIsolated(entry, c, ctx, runs));
+      }
+      if (suite.tables) {
+        process.stderr.write(`bench: ${suite.name} tables ...\n`);
+        try {
+          tables.push(...(await suite.tables(ctx)));
+        } catch (error) {
+          tables.push({ title: `${suite.name}: failed`, columns: ['error'], rows: [[String((error as Error).message ?? error)]] });
+        }
+      }
+    }
+  } finally {
+    if (!args.scratch) rmSync(scratch, { recursive: true, force: true });
+  }
+  const all = results.length > 0 ? [speedTable(results), ...tables] : tables;
+  const header = [
+    '# cdf benchmarks',
+    '',
+    `Run ${machine.date} on ${machine.platform}, ${machine.cores} cores (${machine.cpu}), ${machine.memoryGb} GB, Node ${machine.node}, commit ${machine.commit}; ${args.quick ? 'quick (smoke) run: small inputs, few runs' : 'full run'}.`,
+    'These machines are shared and noisy: compare medians and ratios, not single times.',
+  ].join('\n');
+  const markdown = `${header}\n\n${all.map(renderTable).join('\n\n')}\n`;
+  console.log(`\n${markdown}`);
+  if (!args.noWrite) {
+    mkdirSync(join(root, 'docs'), { recursive: true });
+    writeFileSync(join(root, 'docs', 'benchmarks.md'), markdown);
+    writeFileSync(join(root, 'bench-results.json'), `${JSON.stringify({ machine, quick: args.quick, speed: results, tables }, null, 2)}\n`);
+    console.log('wrote docs/benchmarks.md and bench-results.json');
+  }
+  const failed = results.filter((r) => r.error).length;
+  if (failed > 0) console.log(`${failed} case(s) failed: see the table`);
+}
+
+main().catch((error: unknown) => {
+  console.error(`bench: ${(error as Error)?.stack ?? error}`);
+  process.exit(1);
+});

@@ -1,0 +1,25 @@
+/** What a speed case needs to run: whether this is a quick smoke run, and a scratch folder. */
+export interface CaseContext {
+  quick: boolean;
+  scratch: string;
+}
+
+/**
+ * One timed piece of work. `setup` runs once per process (untimed) and returns the state the
+ * timed `run` works on; the first `run` in a fresh process is the cold time, the others warm.
+ */
+export interface SpeedCase<State = unknown> {
+  /** Stable id, `stage/what`. */
+  id: string;
+  /** What is measured, in words, for the table. */
+  title: string;
+  /** Units of work per run (rows, points), for a throughput column. */
+  units?: (ctx: CaseContext) => { count: number; unit: string };
+  setup: (ctx: CaseContext) => Promise<State> | State;
+  run: (state: State, ctx: CaseContext) => Promise<unknown> | unknown;
+}
+
+/** Define a case with its state type inferred. */
+export function speedCase<State>(c: SpeedCase<State>): SpeedCase<unknown> {
+  return c as SpeedCase<unknown>;
+}

@@ -1,0 +1,5 @@
+import type { Suite } from '../suite.ts';
+import { dataSuite } from './data.ts';
+
+/** Every suite, in the order the report shows them. */
+export const SUITES: Suite[] = [dataSuite];
