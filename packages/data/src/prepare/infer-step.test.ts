@@ -39,7 +39,7 @@ describe('inferStep', () => {
       inferStep(at(0, 60, 97, 120, 180), {
         source: 'm.csv',
         timeCol: 'timestamp',
-        sourceRows: [2, 3, 4, 5, 6],
+        rowOf: (k) => k + 2,
       }),
     );
     expect(error.code).toBe('IRREGULAR_STEP');

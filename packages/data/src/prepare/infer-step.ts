@@ -6,8 +6,11 @@ export interface StepContext {
   source?: string;
   /** Name of the timestamp column, for the error location. */
   timeCol?: string;
-  /** 1-based source row of each timestamp (aligned with the timestamps). Default its index + 1. */
-  sourceRows?: ArrayLike<number>;
+  /**
+   * 1-based source row of the timestamp at `index`, asked only to word an error. Default
+   * `index + 1`.
+   */
+  rowOf?: (index: number) => number;
 }
 
 /** A spacing shared by at least this share of consecutive differences is a real step. */
@@ -29,13 +32,17 @@ const MIN_STEP_SHARE = 0.1;
  */
 export function inferStep(sortedTimestamps: Float64Array, context: StepContext = {}): number {
   const n = sortedTimestamps.length;
-  const rowOf = (k: number): number => (context.sourceRows ? context.sourceRows[k]! : k + 1);
+  const rowOf = context.rowOf ?? ((k: number): number => k + 1);
   const where = { file: context.source, column: context.timeCol };
   let gcd = 0;
   let diffs = 0;
   for (let k = 1; k < n; k++) {
     const d = sortedTimestamps[k]! - sortedTimestamps[k - 1]!;
     if (d === 0) continue;
+    if (d === gcd) {
+      diffs++;
+      continue; // the common case, without a (slow) floating-point modulo
+    }
     if (!(d > 0)) {
       throw new CdfError(
         CdfErrorCode.IrregularStep,

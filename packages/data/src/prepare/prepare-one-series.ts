@@ -95,18 +95,28 @@ export function prepareOneSeries(
     }
   }
   const duplicatesMerged = rowCount - distinct;
+  // Without duplicates every row is its own group: no group index, no copy.
   let group: Uint32Array | null = null;
-  const distinctTimes = duplicatesMerged > 0 ? new Float64Array(distinct) : sorted;
-  const distinctRows = new Uint32Array(distinct);
-  if (duplicatesMerged > 0) group = new Uint32Array(rowCount);
-  for (let k = 0, g = -1; k < rowCount; k++) {
-    if (k === 0 || sorted[k] !== sorted[k - 1]) {
-      g++;
-      distinctTimes[g] = sorted[k]!;
-      distinctRows[g] = rowOf(order ? order[k]! : k);
+  let distinctTimes = sorted;
+  let firstOfGroup: Uint32Array | null = null;
+  if (duplicatesMerged > 0) {
+    group = new Uint32Array(rowCount);
+    distinctTimes = new Float64Array(distinct);
+    firstOfGroup = new Uint32Array(distinct);
+    let g = -1;
+    for (let k = 0; k < rowCount; k++) {
+      if (k === 0 || sorted[k] !== sorted[k - 1]) {
+        g++;
+        distinctTimes[g] = sorted[k]!;
+        firstOfGroup[g] = k;
+      }
+      group[k] = g;
     }
-    if (group) group[k] = g;
   }
+  const rowOfDistinct = (g: number): number => {
+    const k = firstOfGroup ? firstOfGroup[g]! : g;
+    return rowOf(order ? order[k]! : k);
+  };
   const merged: Record<string, Float64Array> = {};
   for (const [name, column] of Object.entries(columns)) {
     if (group)
@@ -118,7 +128,7 @@ export function prepareOneSeries(
   const resampleMs = options.resampleMs;
   let dataStepMs: number | null = null;
   try {
-    dataStepMs = inferStep(distinctTimes, { ...optionalContext(options), sourceRows: distinctRows });
+    dataStepMs = inferStep(distinctTimes, { ...optionalContext(options), rowOf: rowOfDistinct });
   } catch (error) {
     if (resampleMs === null || !CdfError.isInstance(error)) throw error;
   }
@@ -147,9 +157,14 @@ export function prepareOneSeries(
   // Grid positions; with resampling, several rows may share one.
   const position = new Uint32Array(distinct);
   let rowsUsed = 0;
-  for (let k = 0; k < distinct; k++) {
-    position[k] = (bucketOf(distinctTimes[k]!) - start) / stepMs;
-    if (k === 0 || position[k] !== position[k - 1]) rowsUsed++;
+  if (resampleMs === null) {
+    for (let k = 0; k < distinct; k++) position[k] = (distinctTimes[k]! - start) / stepMs;
+    rowsUsed = distinct;
+  } else {
+    for (let k = 0; k < distinct; k++) {
+      position[k] = (Math.floor(distinctTimes[k]! / resampleMs) * resampleMs - start) / resampleMs;
+      if (k === 0 || position[k] !== position[k - 1]) rowsUsed++;
+    }
   }
   const partialBuckets =
     resampleMs !== null && dataStepMs !== null && resampleMs % dataStepMs === 0
