@@ -25,6 +25,9 @@ export const CALENDAR_PROFILE = {
 const WEEKDAY_FACTOR = 7 / (5 + 2 * CALENDAR_PROFILE.weekendRatio);
 const WEEKEND_FACTOR = WEEKDAY_FACTOR * CALENDAR_PROFILE.weekendRatio;
 
+/** The calendar factor at an ordinary weekday's daily peak: what a fleet is sized against. */
+export const WEEKDAY_PEAK_FACTOR = (1 + CALENDAR_PROFILE.dailyAmplitude) * WEEKDAY_FACTOR;
+
 /**
  * The calendar multiplier of demand at a local time: daily x weekly (or holiday) x monthly x
  * quarterly x end-of-quarter. Deterministic; noise and events are applied elsewhere.

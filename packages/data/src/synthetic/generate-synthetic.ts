@@ -1,6 +1,6 @@
 import { type SpikeEvent, type SpikeType, toIsoUtc } from '@cdf/core';
 import { roundToDecimals } from '../write/number-format.ts';
-import { calendarFactor } from './calendar-profile.ts';
+import { calendarFactor, WEEKDAY_PEAK_FACTOR } from './calendar-profile.ts';
 import { nameEvents, placeEvents, planFutureLaunches } from './event-placement.ts';
 import {
   eventHours,
@@ -148,7 +148,7 @@ export function generateSynthetic(options: SyntheticOptions): SyntheticData {
       d.compute_tflops,
     );
 
-    const capacity = w.fleetHeadroom * trend * level[i]!;
+    const capacity = w.fleetHeadroom * trend * level[i]! * WEEKDAY_PEAK_FACTOR;
     const rho = Math.min(tflops / capacity, w.maxUtilisation);
     const idleLatency = w.latencyFixedMs + w.latencyPerTokenMs * tokensPerRequest;
     compute[i] = tflops;

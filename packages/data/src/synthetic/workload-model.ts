@@ -20,7 +20,10 @@ export const WORKLOAD_MODEL = {
   tokensNoise: 0.04,
   latencyNoise: 0.05,
   queueNoise: 0.1,
-  /** The simulated fleet serves `fleetHeadroom x trend x persisted level` TFLOPS. */
+  /**
+   * The simulated fleet serves `fleetHeadroom` times the usual weekday peak:
+   * `fleetHeadroom x trend x persisted level x WEEKDAY_PEAK_FACTOR` TFLOPS.
+   */
   fleetHeadroom: 1.5,
   /** Utilisation is clipped here before it enters the queueing formulas. */
   maxUtilisation: 0.98,
