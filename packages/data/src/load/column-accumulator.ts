@@ -1,6 +1,7 @@
 import { CdfError, CdfErrorCode } from '@cdf/core';
 import { cellKind } from './cell-kind.ts';
 import { GrowableFloat64Array } from './growable-array.ts';
+import { parseDecimal } from './parse-decimal.ts';
 
 /** What a loaded column turned out to be: undecided (only empty cells so far), numbers, or text. */
 export type ColumnKind = 'unknown' | 'numeric' | 'text';
@@ -37,21 +38,37 @@ export class ColumnAccumulator {
     }
   }
 
-  /** Adds a text cell (CSV field, JSON string). */
+  /** Adds a text cell (JSON string, Parquet string). */
   pushText(text: string, row: number): void {
-    switch (cellKind(text)) {
+    this.pushRange(text, 0, text.length, row);
+  }
+
+  /** Adds the cell `text[start, end)` (a CSV field, read in place). */
+  pushRange(text: string, start: number, end: number, row: number): void {
+    if (this.kind === 'text') return;
+    const value = parseDecimal(text, start, end);
+    if (!Number.isNaN(value)) {
+      if (
+        value === Number.POSITIVE_INFINITY ||
+        value === Number.NEGATIVE_INFINITY ||
+        (value < 0 && this.isTarget)
+      ) {
+        this.pushNumber(value, row, text.slice(start, end));
+        return;
+      }
+      this.kind = 'numeric';
+      this.values!.push(value);
+      return;
+    }
+    const cell = text.slice(start, end);
+    switch (cellKind(cell)) {
       case 'empty':
         this.pushMissing();
         return;
-      case 'number':
-        this.pushNumber(Number(text), row, text);
-        return;
       case 'non-finite':
-        if (this.kind !== 'text') throw this.error('not a finite number', row, text, 'a finite number');
-        return;
-      case 'text':
-        this.pushNonNumeric(text, row);
-        return;
+        throw this.error('not a finite number', row, cell, 'a finite number');
+      default:
+        this.pushNonNumeric(cell, row);
     }
   }
 

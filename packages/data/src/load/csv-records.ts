@@ -1,11 +1,32 @@
 import { CdfError, CdfErrorCode } from '@cdf/core';
 
 /**
- * Called once per CSV record with its fields (`fields[0..count)`, an array reused between
- * records: copy what you keep) and its 0-based record index (the header is record 0). A blank
- * line is a record with `count` 0, so that indexes stay in step with lines.
+ * The fields of one CSV record, as ranges of the text they were read from, so that numbers and
+ * timestamps can be parsed in place without cutting a string per cell. Reused between records:
+ * copy what you keep.
  */
-export type CsvRecordHandler = (fields: string[], count: number, record: number) => void;
+export class CsvFields {
+  /** The text the ranges refer to. */
+  text = '';
+  /** Field i spans `text[start[i], end[i])` (inside the quotes for a quoted field)... */
+  readonly start: number[] = [];
+  /** ...up to here, exclusive. */
+  readonly end: number[] = [];
+  /** ...unless the field had `""` escapes: then its value is here. */
+  readonly unescaped: (string | undefined)[] = [];
+
+  /** The value of field `i` as a string. */
+  value(i: number): string {
+    return this.unescaped[i] ?? this.text.slice(this.start[i], this.end[i]);
+  }
+}
+
+/**
+ * Called once per CSV record with its fields (`0..count`) and its 0-based record index (the
+ * header is record 0). A blank line is a record with `count` 0, so that indexes stay in step
+ * with lines.
+ */
+export type CsvRecordHandler = (fields: CsvFields, count: number, record: number) => void;
 
 const QUOTE = 34;
 const COMMA = 44;
@@ -23,7 +44,7 @@ const CR = 13;
 export class CsvRecordReader {
   private readonly onRecord: CsvRecordHandler;
   private readonly file: string | undefined;
-  private readonly fields: string[] = [];
+  private readonly fields = new CsvFields();
   private pending = '';
   private record = 0;
 
@@ -49,11 +70,46 @@ export class CsvRecordReader {
   /** Parses the complete records of `text`; returns where the unfinished tail starts. */
   private parse(text: string, final: boolean): number {
     const fields = this.fields;
+    fields.text = text;
+    const starts = fields.start;
+    const ends = fields.end;
+    const unescaped = fields.unescaped;
     const length = text.length;
     let pos = 0;
+    // Records before the next quote need no quote handling: split them with native indexOf.
+    // Next quote and next comma at or after pos (length when none), searched again only once
+    // passed, so that lines without commas cost no rescans.
+    let nextQuote = -1;
+    let nextComma = -1;
     while (pos < length) {
       const recordStart = pos;
       let count = 0;
+      if (nextQuote < pos) {
+        nextQuote = text.indexOf('"', pos);
+        if (nextQuote === -1) nextQuote = length;
+      }
+      const lineEnd = text.indexOf('\n', pos);
+      if (lineEnd > pos && lineEnd < nextQuote && !(lineEnd === pos + 1 && text.charCodeAt(pos) === CR)) {
+        let fieldStart = pos;
+        if (nextComma < pos) {
+          nextComma = text.indexOf(',', pos);
+          if (nextComma === -1) nextComma = length;
+        }
+        while (nextComma < lineEnd) {
+          starts[count] = fieldStart;
+          ends[count] = nextComma;
+          unescaped[count++] = undefined;
+          fieldStart = nextComma + 1;
+          nextComma = text.indexOf(',', fieldStart);
+          if (nextComma === -1) nextComma = length;
+        }
+        starts[count] = fieldStart;
+        ends[count] = lineEnd > fieldStart && text.charCodeAt(lineEnd - 1) === CR ? lineEnd - 1 : lineEnd;
+        unescaped[count++] = undefined;
+        pos = lineEnd + 1;
+        this.onRecord(fields, count, this.record++);
+        continue;
+      }
       let c = text.charCodeAt(pos);
       if (c === LF || (c === CR && text.charCodeAt(pos + 1) === LF)) {
         pos += c === LF ? 1 : 2;
@@ -61,18 +117,17 @@ export class CsvRecordReader {
         continue;
       }
       if (c === CR && pos + 1 === length && !final) return recordStart;
-      let complete = false;
       for (;;) {
         // One field starting at pos.
         if (pos < length && text.charCodeAt(pos) === QUOTE) {
-          let value = '';
+          let value: string | undefined;
           let from = pos + 1;
           let close = -1;
           for (;;) {
             const q = text.indexOf('"', from);
             if (q === -1) break;
             if (text.charCodeAt(q + 1) === QUOTE) {
-              value += text.slice(from, q + 1);
+              value = (value ?? '') + text.slice(from, q + 1);
               from = q + 2;
               continue;
             }
@@ -88,27 +143,26 @@ export class CsvRecordReader {
               'a closing double quote',
             );
           }
-          value += text.slice(from, close);
-          fields[count++] = value;
+          starts[count] = pos + 1;
+          ends[count] = close;
+          unescaped[count] = value === undefined ? undefined : value + text.slice(from, close);
+          count++;
           pos = close + 1;
-          c = text.charCodeAt(pos);
           if (pos >= length) {
             if (!final) return recordStart;
-            complete = true;
             break;
           }
+          c = text.charCodeAt(pos);
           if (c === COMMA) {
             pos++;
             continue;
           }
           if (c === LF) {
             pos++;
-            complete = true;
             break;
           }
           if (c === CR && text.charCodeAt(pos + 1) === LF) {
             pos += 2;
-            complete = true;
             break;
           }
           if (c === CR && pos + 1 === length && !final) return recordStart;
@@ -125,27 +179,22 @@ export class CsvRecordReader {
           if (c === COMMA || c === LF) break;
           pos++;
         }
-        if (pos >= length) {
-          if (!final) return recordStart;
-          fields[count++] = text.slice(start, pos > start && text.charCodeAt(pos - 1) === CR ? pos - 1 : pos);
-          complete = true;
-          break;
-        }
-        if (c === COMMA) {
-          fields[count++] = text.slice(start, pos);
+        if (pos >= length && !final) return recordStart;
+        starts[count] = start;
+        unescaped[count] = undefined;
+        if (pos < length && c === COMMA) {
+          ends[count++] = pos;
           pos++;
           continue;
         }
-        // LF: drop the CR of a CRLF.
-        const fieldEnd = pos > start && text.charCodeAt(pos - 1) === CR ? pos - 1 : pos;
-        fields[count++] = text.slice(start, fieldEnd);
+        // A line break or the end of the input: drop the CR of a CRLF.
+        ends[count++] = pos > start && text.charCodeAt(pos - 1) === CR ? pos - 1 : pos;
         pos++;
-        complete = true;
         break;
       }
-      if (complete) this.onRecord(fields, count, this.record++);
+      this.onRecord(fields, count, this.record++);
     }
-    return pos;
+    return length;
   }
 
   private error(message: string, value: string, expected: string): CdfError {

@@ -1,6 +1,6 @@
 import { CdfError, CdfErrorCode } from '@cdf/core';
 import type { ColumnAccumulator } from './column-accumulator.ts';
-import { CsvRecordReader } from './csv-records.ts';
+import { type CsvFields, CsvRecordReader } from './csv-records.ts';
 import type { LoadedTable, LoadOptions } from './load-options.ts';
 import { resolveColumns } from './resolve-columns.ts';
 import { TableBuilder } from './table-builder.ts';
@@ -25,12 +25,12 @@ export async function readCsvTable(
   let valueIndexes: number[] = [];
   let values: ColumnAccumulator[] = [];
 
-  const onHeader = (fields: string[], count: number, record: number): void => {
+  const onHeader = (fields: CsvFields, count: number, record: number): void => {
     headerRecord = record;
     width = count;
     const names: string[] = [];
     for (let i = 0; i < count; i++) {
-      const name = fields[i]!.trim() || `column${i + 1}`;
+      const name = fields.value(i).trim() || `column${i + 1}`;
       if (names.includes(name)) {
         throw new CdfError(CdfErrorCode.InvalidValue, `duplicate column name "${name}" in the header`, {
           file,
@@ -69,9 +69,20 @@ export async function readCsvTable(
       });
     }
     builder.sourceRows.push(row);
-    builder.timestamps.push(builder.time.readText(fields[timeIndex]!, row));
-    if (idIndex >= 0) builder.pushId(fields[idIndex]!, row);
-    for (let j = 0; j < values.length; j++) values[j]!.pushText(fields[valueIndexes[j]!]!, row);
+    const { text, start, end, unescaped } = fields;
+    const time = unescaped[timeIndex];
+    builder.timestamps.push(
+      time === undefined
+        ? builder.time.readRange(text, start[timeIndex]!, end[timeIndex]!, row)
+        : builder.time.readText(time, row),
+    );
+    if (idIndex >= 0) builder.pushId(fields.value(idIndex), row);
+    for (let j = 0; j < values.length; j++) {
+      const i = valueIndexes[j]!;
+      const cell = unescaped[i];
+      if (cell === undefined) values[j]!.pushRange(text, start[i]!, end[i]!, row);
+      else values[j]!.pushText(cell, row);
+    }
   }, file);
 
   let first = true;

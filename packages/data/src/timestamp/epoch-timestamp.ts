@@ -28,11 +28,12 @@ export function epochToMs(value: number, unit: EpochUnit): number {
 
 /**
  * The number in epoch-timestamp text (`1710079200`, `1710079200000`, `1710079200.5`, with an
- * optional sign and surrounding spaces; no exponent), or NaN when the text is not such a number.
+ * optional sign and surrounding spaces; no exponent) in `text[from, to)`, or NaN when it is not
+ * such a number.
  */
-export function parseEpochText(text: string): number {
-  let start = 0;
-  let end = text.length;
+export function parseEpochText(text: string, from = 0, to = text.length): number {
+  let start = from;
+  let end = to;
   while (start < end && (text.charCodeAt(start) === 32 || text.charCodeAt(start) === 9)) start++;
   while (end > start && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
   let i = start;

@@ -61,15 +61,15 @@ function daysInMonth(year: number, month: number): number {
 }
 
 /**
- * Scan ISO 8601 text into `out`; returns false when the text is not one of the accepted forms:
+ * Scan the ISO 8601 text in `text[from, to)` into `out`; returns false when the text is not one of the accepted forms:
  * `YYYY-MM-DD`, or `YYYY-MM-DD` + `T`/`t`/space + `HH:MM[:SS[.fraction]]` + optional zone
  * (`Z`, `z`, `±HH:MM`, `±HHMM`, `±HH`). Surrounding spaces and tabs are ignored. Fields are range
  * checked (month 1-12, day within the month, hour 0-23, minute and second 0-59, offset < 24h).
  * A fraction is rounded to the nearest millisecond; digits beyond the ninth are ignored.
  */
-export function scanIsoTimestamp(text: string, out: IsoScan): boolean {
-  let start = 0;
-  let end = text.length;
+export function scanIsoTimestamp(text: string, out: IsoScan, from = 0, to = text.length): boolean {
+  let start = from;
+  let end = to;
   while (start < end && (text.charCodeAt(start) === SPACE || text.charCodeAt(start) === TAB)) start++;
   while (end > start && (text.charCodeAt(end - 1) === SPACE || text.charCodeAt(end - 1) === TAB)) end--;
   if (end - start < 10) return false;

@@ -43,41 +43,48 @@ export class TimestampReader {
 
   /** Epoch ms of timestamp text (ISO 8601 or epoch seconds/milliseconds) on `row`. */
   readText(text: string, row: number): number {
+    return this.readRange(text, 0, text.length, row);
+  }
+
+  /** Epoch ms of the timestamp in `text[start, end)` (a CSV field, read in place) on `row`. */
+  readRange(text: string, start: number, end: number, row: number): number {
     const scan = this.scan;
-    if (scanIsoTimestamp(text, scan)) {
+    if (scanIsoTimestamp(text, scan, start, end)) {
       if (scan.zone === 'utc') {
-        this.expect('iso-utc', row, text);
+        if (this.current !== 'iso-utc') this.settle('iso-utc', row, text.slice(start, end));
         return scan.localMs;
       }
       if (scan.zone === 'offset') {
-        this.expect('iso-offset', row, text);
+        if (this.current !== 'iso-offset') this.settle('iso-offset', row, text.slice(start, end));
         return scan.localMs - scan.offsetMs;
       }
-      this.expect('iso-naive', row, text);
+      if (this.current !== 'iso-naive') this.settle('iso-naive', row, text.slice(start, end));
       return this.clock.toUtc(scan.localMs);
     }
-    const value = parseEpochText(text);
+    const value = parseEpochText(text, start, end);
     if (Number.isNaN(value)) {
-      if (text.trim() === '') throw this.error('empty timestamp', row, text, EXPECTED_TIMESTAMP);
-      throw this.error('cannot read timestamp', row, text, EXPECTED_TIMESTAMP);
+      const raw = text.slice(start, end);
+      if (raw.trim() === '') throw this.error('empty timestamp', row, raw, EXPECTED_TIMESTAMP);
+      throw this.error('cannot read timestamp', row, raw, EXPECTED_TIMESTAMP);
     }
-    return this.readEpoch(value, row, text);
+    return this.readEpoch(value, row, text, start, end);
   }
 
   /** Epoch ms of a numeric timestamp (epoch seconds or milliseconds, see `detectEpochUnit`). */
   readNumber(value: number, row: number): number {
-    return this.readEpoch(value, row, String(value));
+    return this.readEpoch(value, row, undefined, 0, 0);
   }
 
   /** Records an instant that is already UTC epoch ms (a Parquet TIMESTAMP adjusted to UTC). */
   readInstant(epochMs: number, row: number): number {
-    this.expect('epoch-millis', row, String(epochMs));
+    if (this.current !== 'epoch-millis') this.settle('epoch-millis', row, String(epochMs));
     return epochMs;
   }
 
   /** Epoch ms of a wall-clock time given as if it were UTC (a naive Parquet TIMESTAMP or DATE). */
   readWallClock(localMs: number, row: number): number {
-    this.expect('iso-naive', row, String(localMs));
+    if (this.current !== 'iso-naive')
+      this.settle('iso-naive', row, new Date(localMs).toISOString().slice(0, 23));
     return this.clock.toUtc(localMs);
   }
 
@@ -86,23 +93,33 @@ export class TimestampReader {
     return this.error('empty timestamp', row, '', EXPECTED_TIMESTAMP);
   }
 
-  private readEpoch(value: number, row: number, raw: string): number {
+  /** `text` is the cell the value was read from, or undefined for a number. */
+  private readEpoch(
+    value: number,
+    row: number,
+    text: string | undefined,
+    start: number,
+    end: number,
+  ): number {
     if (this.current === undefined && Number.isFinite(value)) this.unit = detectEpochUnit(value);
-    this.expect(this.unit === 'millis' ? 'epoch-millis' : 'epoch-seconds', row, raw);
+    const format = this.unit === 'millis' ? 'epoch-millis' : 'epoch-seconds';
+    if (this.current !== format)
+      this.settle(format, row, text === undefined ? String(value) : text.slice(start, end));
     const ms = epochToMs(value, this.unit);
     if (Number.isNaN(ms)) {
+      const raw = text === undefined ? String(value) : text.slice(start, end);
       throw this.error(
         'timestamp out of range',
         row,
         raw,
-        `a finite ${describeTimestampFormat(this.current!)} value`,
+        `a finite ${describeTimestampFormat(format)} value`,
       );
     }
     return ms;
   }
 
-  private expect(format: TimestampFormat, row: number, raw: string): void {
-    if (this.current === format) return;
+  /** Fixes the format on the first row; on a later row, a different format is an error. */
+  private settle(format: TimestampFormat, row: number, raw: string): void {
     if (this.current === undefined) {
       this.current = format;
       this.firstRow = row;
