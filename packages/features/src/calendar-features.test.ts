@@ -77,6 +77,35 @@ describe('localCalendar', () => {
     );
   });
 
+  it('agrees with Intl every 5 minutes around DST transitions', () => {
+    const windows: [string, string][] = [
+      [NY, '2024-03-09T12:00:00Z'],
+      [NY, '2024-11-02T12:00:00Z'],
+      ['Australia/Adelaide', '2024-04-06T00:00:00Z'],
+      ['Australia/Adelaide', '2024-10-05T00:00:00Z'],
+      ['Pacific/Chatham', '2024-04-06T00:00:00Z'],
+      ['Europe/London', '2024-10-26T12:00:00Z'],
+    ];
+    for (const [zone, from] of windows) {
+      const times = Float64Array.from({ length: 2 * 288 }, (_, i) => Date.parse(from) + i * 5 * MINUTE_MS);
+      const local = localCalendar(times, zone);
+      const format = new Intl.DateTimeFormat('en-US', {
+        timeZone: zone,
+        hourCycle: 'h23',
+        hour: 'numeric',
+        minute: 'numeric',
+        day: 'numeric',
+      });
+      times.forEach((t, i) => {
+        const parts = Object.fromEntries(format.formatToParts(t).map((p) => [p.type, Number(p.value)]));
+        expect(Math.round(local.hour[i]! * 60), `${zone} ${new Date(t).toISOString()}`).toBe(
+          parts.hour! * 60 + parts.minute!,
+        );
+        expect(local.day[i]).toBe(parts.day);
+      });
+    }
+  });
+
   it('converts day counts to civil dates', () => {
     expect(civilFromDays(0)).toEqual([1970, 1, 1]);
     expect(civilFromDays(Date.UTC(2024, 1, 29) / 86_400_000)).toEqual([2024, 2, 29]);

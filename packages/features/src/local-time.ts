@@ -64,14 +64,16 @@ function offsetFromIntl(format: Intl.DateTimeFormat, t: number): number {
 }
 
 /**
- * UTC offsets of one time zone, cached per UTC hour: Intl is asked once for the start of each
- * hour touched. An hour whose start and end offsets differ holds a transition (a DST change,
- * which in zones such as Australia/Adelaide falls on the half hour); it is located to the
- * minute by bisection, so every instant gets its exact offset.
+ * UTC offsets of one time zone, cached per UTC hour (and per UTC day: an hour inside a day that
+ * starts and ends on one offset takes it without asking Intl again). An hour whose start and
+ * end offsets differ holds a transition (a DST change, which in zones such as
+ * Australia/Adelaide falls on the half hour); it is located to the minute by bisection, so
+ * every instant gets its exact offset.
  */
 export class ZoneOffsets {
   private readonly format: Intl.DateTimeFormat;
   private readonly byHour = new Map<number, number>();
+  private readonly byDay = new Map<number, number>();
   private readonly transitions = new Map<number, number>();
 
   constructor(timeZone: string) {
@@ -103,8 +105,22 @@ export class ZoneOffsets {
   private hourOffset(hourIndex: number): number {
     let offset = this.byHour.get(hourIndex);
     if (offset === undefined) {
-      offset = offsetFromIntl(this.format, hourIndex * HOUR_MS);
+      // Offsets change a few times a year: when a UTC day starts and ends on the same offset,
+      // every hour of it has that offset, and Intl is asked twice per day instead of 24 times.
+      const day = Math.floor(hourIndex / 24);
+      const dayStart = this.dayOffset(day);
+      offset =
+        dayStart === this.dayOffset(day + 1) ? dayStart : offsetFromIntl(this.format, hourIndex * HOUR_MS);
       this.byHour.set(hourIndex, offset);
+    }
+    return offset;
+  }
+
+  private dayOffset(day: number): number {
+    let offset = this.byDay.get(day);
+    if (offset === undefined) {
+      offset = offsetFromIntl(this.format, day * DAY_MS);
+      this.byDay.set(day, offset);
     }
     return offset;
   }
