@@ -8,6 +8,7 @@
 import type { Series } from '@cdf/core';
 import { makeContractSeries } from '@cdf/core/testing';
 import { computeFeatures } from '../src/compute-features.ts';
+import { buildDirectMatrix } from '../src/direct-matrix.ts';
 import type { FeatureOptions } from '../src/feature-options.ts';
 
 /** A timing of {@link measureComputeFeatures}. */
@@ -57,10 +58,36 @@ export function measureComputeFeatures(hours = 17_520, runs = 5): FeatureTiming 
     runsMs.push(performance.now() - start);
     features = matrix.names.length;
   }
-  const sorted = [...runsMs].sort((a, b) => a - b);
+  return { rows: hours, features, runsMs, medianMs: median(runsMs) };
+}
+
+/**
+ * Time `buildDirectMatrix` on {@link benchmarkInput}(`hours`): horizons 1, 6, ..., 168 (29) and
+ * every 5th origin, about 100k rows of 52 features.
+ */
+export function measureDirectMatrix(hours = 17_520, runs = 5): FeatureTiming & { matrixRows: number } {
+  const { series, options } = benchmarkInput(hours);
+  const runsMs: number[] = [];
+  let features = 0;
+  let matrixRows = 0;
+  for (let r = 0; r < runs; r++) {
+    const start = performance.now();
+    const { matrix } = buildDirectMatrix(series, {
+      ...options,
+      horizons: { max: 168, stride: 6 },
+      origins: { stride: 5 },
+    });
+    runsMs.push(performance.now() - start);
+    features = matrix.names.length;
+    matrixRows = matrix.rows;
+  }
+  return { rows: hours, features, runsMs, medianMs: median(runsMs), matrixRows };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
-  const medianMs = sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-  return { rows: hours, features, runsMs, medianMs };
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop() ?? '\0')) {
@@ -68,5 +95,9 @@ if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()
   const runs = timing.runsMs.map((ms) => ms.toFixed(1)).join(', ');
   console.log(
     `computeFeatures: ${timing.rows} hourly rows x ${timing.features} features: median ${timing.medianMs.toFixed(1)} ms over ${timing.runsMs.length} runs (${runs})`,
+  );
+  const direct = measureDirectMatrix();
+  console.log(
+    `buildDirectMatrix: ${direct.matrixRows} rows x ${direct.features} features: median ${direct.medianMs.toFixed(1)} ms over ${direct.runsMs.length} runs (${direct.runsMs.map((ms) => ms.toFixed(1)).join(', ')})`,
   );
 }
