@@ -7,12 +7,31 @@ export {
 } from './mstl/mstl.ts';
 export { type MstlParams, MstlParamsSchema } from './mstl/mstl-params.ts';
 export {
+  createProphetBaseline,
+  loadProphetBaseline,
+  PROPHET_NAME,
+  type ProphetRuntime,
+  prophetBaseline,
+  prophetCapabilities,
+  prophetMinHistory,
+} from './prophet/prophet.ts';
+export { defaultProphetOptimizer, type ProphetOptimizer } from './prophet/prophet-engine.ts';
+export {
+  type ProphetParams,
+  ProphetParamsSchema,
+  type ProphetRegressorSpec,
+  type SeasonalityChoice,
+} from './prophet/prophet-params.ts';
+export {
   createSeasonalNaiveBaseline,
   SEASONAL_NAIVE_NAME,
   seasonalNaiveBaseline,
   seasonalNaiveCapabilities,
 } from './seasonal-naive/seasonal-naive.ts';
-export { type SeasonalNaiveParams, SeasonalNaiveParamsSchema } from './seasonal-naive/seasonal-naive-params.ts';
+export {
+  type SeasonalNaiveParams,
+  SeasonalNaiveParamsSchema,
+} from './seasonal-naive/seasonal-naive-params.ts';
 export type {
   BaselineUpdate,
   CdfBaselineEstimator,

@@ -13,10 +13,10 @@ import { augursMstl } from '../augurs/augurs-wasm.ts';
 import { fitSeasonalNaive } from '../seasonal-naive/seasonal-naive.ts';
 import { throwIfAborted } from '../shared/abort-check.ts';
 import type { CdfBaselineEstimator, CdfBaselinePlugin, UpdatableBaseline } from '../shared/baseline-kinds.ts';
+import { errorMessage } from '../shared/error-message.ts';
 import { eventMultipliers, mergeEvents } from '../shared/event-profile.ts';
 import { extendHistory } from '../shared/extend-history.ts';
 import { futureTimestamps } from '../shared/forecast-grid.ts';
-import { errorMessage } from '../shared/error-message.ts';
 import { assertHistory } from '../shared/history-check.ts';
 import { assertHorizon } from '../shared/horizon-check.ts';
 import { parseParams } from '../shared/parse-params.ts';
@@ -95,16 +95,25 @@ export function fitMstl(
       const point = Float64Array.from(raw.point, (v, i) => Math.max(0, v * multipliers[i]!));
       if (request.level === undefined || raw.intervals === undefined) return { timestamps, point };
       const lower = Float64Array.from(raw.intervals.lower, (v, i) => Math.max(0, v * multipliers[i]!));
-      const upper = Float64Array.from(raw.intervals.upper, (v, i) => Math.max(lower[i]!, v * multipliers[i]!));
+      const upper = Float64Array.from(raw.intervals.upper, (v, i) =>
+        Math.max(lower[i]!, v * multipliers[i]!),
+      );
       return { timestamps, point, lower, upper, level: raw.intervals.level };
     },
-    inSample: () => ({ timestamps: Float64Array.from(series.timestamps), point: Float64Array.from(inSample) }),
+    inSample: () => ({
+      timestamps: Float64Array.from(series.timestamps),
+      point: Float64Array.from(inSample),
+    }),
     toJSON: () => saveMstl(params, stored, 0),
     update,
   };
 }
 
-function saveMstl(params: MstlParams, stored: z.infer<typeof StoredHistorySchema>, fallbacks: number): SavedModel {
+function saveMstl(
+  params: MstlParams,
+  stored: z.infer<typeof StoredHistorySchema>,
+  fallbacks: number,
+): SavedModel {
   return savedModel(MSTL_NAME, { ...params }, { history: stored, fallbacks });
 }
 

@@ -4,7 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { createSeasonalNaiveBaseline, seasonalNaiveBaseline } from './seasonal-naive.ts';
 
 describe('seasonal naive: contract', () => {
-  for (const c of baselineContract(seasonalNaiveBaseline, { tooShort: 23, invalidParams: { season: 'month' } })) {
+  for (const c of baselineContract(seasonalNaiveBaseline, {
+    tooShort: 23,
+    invalidParams: { season: 'month' },
+  })) {
     it(c.name, c.run);
   }
   for (const c of baselineContract(seasonalNaiveBaseline, {

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type {
   BaselineCapabilities,
   BaselineForecast,
@@ -9,6 +8,7 @@ import type {
   SavedModel,
   Series,
 } from '@cdf/core';
+import { z } from 'zod';
 import { throwIfAborted } from '../shared/abort-check.ts';
 import type { CdfBaselineEstimator, CdfBaselinePlugin, UpdatableBaseline } from '../shared/baseline-kinds.ts';
 import { empiricalInterval, residualOffsets } from '../shared/empirical-interval.ts';
@@ -29,7 +29,9 @@ import { type SeasonalNaiveParams, SeasonalNaiveParamsSchema } from './seasonal-
 export const SEASONAL_NAIVE_NAME = '@cdf/baseline#seasonal-naive';
 
 /** What the seasonal naive baseline can do with these parameters: it needs one full season. */
-export function seasonalNaiveCapabilities(params: SeasonalNaiveParams = { season: 'day' }): BaselineCapabilities {
+export function seasonalNaiveCapabilities(
+  params: SeasonalNaiveParams = { season: 'day' },
+): BaselineCapabilities {
   return {
     minHistory: (stepMs) => seasonPoints(stepMs, params.season),
     supportsIntervals: true,
@@ -87,7 +89,10 @@ export function fitSeasonalNaive(
       );
       return { timestamps, point, ...interval, level: request.level };
     },
-    inSample: () => ({ timestamps: Float64Array.from(series.timestamps), point: Float64Array.from(inSample) }),
+    inSample: () => ({
+      timestamps: Float64Array.from(series.timestamps),
+      point: Float64Array.from(inSample),
+    }),
     toJSON: (): SavedModel => savedModel(SEASONAL_NAIVE_NAME, { ...params }, { history: stored }),
     async update(next, options: FitOptions = {}) {
       throwIfAborted(options.signal);

@@ -1,8 +1,8 @@
 import type { PlannedEvent, Series } from '@cdf/core';
 import type { BaselineUpdate } from './baseline-kinds.ts';
 import { mergeEvents } from './event-profile.ts';
-import { skipMask } from './skip-mask.ts';
 import { appendSeries } from './series-window.ts';
+import { skipMask } from './skip-mask.ts';
 import { restoreHistory, type StoredHistory } from './stored-history.ts';
 
 /** A stored history extended by new observations: the series, skip mask and events to refit on. */

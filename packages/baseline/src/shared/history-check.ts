@@ -9,5 +9,6 @@ export function assertHistory(model: string, required: number, stepMs: number, s
   const unit = `points at ${formatStep(stepMs)}`;
   if (skip.length < required) throw new InsufficientHistoryError(model, required, skip.length, { unit });
   const observed = countObserved(skip);
-  if (observed < 2) throw new InsufficientHistoryError(model, 2, observed, { unit: 'observed (unmasked) points' });
+  if (observed < 2)
+    throw new InsufficientHistoryError(model, 2, observed, { unit: 'observed (unmasked) points' });
 }

@@ -32,7 +32,10 @@ export function openSavedModel<S extends z.ZodType>(
   name: string,
   stateSchema: S,
 ): { params: unknown; state: z.output<S> } {
-  const envelope = validate(SavedModelSchema, saved, { what: 'saved model', code: CdfErrorCode.InvalidConfig });
+  const envelope = validate(SavedModelSchema, saved, {
+    what: 'saved model',
+    code: CdfErrorCode.InvalidConfig,
+  });
   if (envelope.stage !== 'baseline' || envelope.name !== name) {
     throw new CdfError(CdfErrorCode.IncompatibleModel, `saved model is ${envelope.name}, not ${name}`, {
       value: envelope.name,
