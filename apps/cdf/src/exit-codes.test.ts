@@ -12,6 +12,7 @@ describe('exitCodeFor', () => {
     expect(exitCodeFor(new InsufficientHistoryError('prophet', 336, 10))).toBe(4);
     expect(exitCodeFor(new CdfError(CdfErrorCode.InvalidConfig, 'bad config'))).toBe(5);
     expect(exitCodeFor(new CdfError(CdfErrorCode.ModelFailed, 'diverged'))).toBe(6);
+    expect(exitCodeFor(new CdfError(CdfErrorCode.WriteFailed, 'cannot write'))).toBe(7);
     expect(exitCodeFor(new CdfError(CdfErrorCode.Aborted, 'stopped'))).toBe(130);
   });
 

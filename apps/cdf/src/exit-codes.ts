@@ -20,6 +20,8 @@ export const ExitCode = {
   InvalidConfig: 5,
   /** A model failed to fit or predict, or was used before fitting. */
   ModelFailed: 6,
+  /** An output file or folder cannot be written (permissions, full disk, a file in the way). */
+  WriteFailed: 7,
   /** The run was stopped (Ctrl-C); 128 + SIGINT, as shells do. */
   Aborted: 130,
 } as const;
@@ -44,6 +46,7 @@ const EXIT_BY_CODE: Record<CdfErrorCode, ExitCode> = {
   [CdfErrorCode.PluginNotFound]: ExitCode.InvalidConfig,
   [CdfErrorCode.NotFitted]: ExitCode.ModelFailed,
   [CdfErrorCode.ModelFailed]: ExitCode.ModelFailed,
+  [CdfErrorCode.WriteFailed]: ExitCode.WriteFailed,
   [CdfErrorCode.Aborted]: ExitCode.Aborted,
 };
 
@@ -65,6 +68,7 @@ export function exitCodesHelp(): string {
     `  ${ExitCode.InsufficientHistory}    not enough history for the model`,
     `  ${ExitCode.InvalidConfig}    config file, saved model or plug-in invalid`,
     `  ${ExitCode.ModelFailed}    a model failed to fit or predict`,
+    `  ${ExitCode.WriteFailed}    an output file cannot be written`,
     `  ${ExitCode.Aborted}  stopped by the user`,
   ].join('\n');
 }

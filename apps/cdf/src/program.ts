@@ -40,6 +40,8 @@ function configure(command: Command, io: CliIo): void {
       getOutHasColors: () => false,
       getErrHasColors: () => false,
     })
-    .showSuggestionAfterError(true);
+    .showSuggestionAfterError(true)
+    .configureHelp({ showGlobalOptions: command.parent !== null });
+  if (command.parent !== null) command.helpOption('-h, --help', 'show help for this command');
   for (const sub of command.commands) configure(sub, io);
 }

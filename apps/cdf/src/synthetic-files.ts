@@ -1,7 +1,12 @@
-import { extname } from 'node:path';
-import { type PlannedEvent, SPIKE_TYPES, type SpikeEvent, type SpikeType } from '@cdf/core';
-import { eventsToCsv, eventsToJson, type SyntheticData, syntheticToCsv, writeTextFile } from '@cdf/data';
-import { formatInstant } from './human-format.ts';
+import { CdfError, SPIKE_TYPES, type SpikeEvent, type SpikeType } from '@cdf/core';
+import {
+  formatEventsFor,
+  formatPlannedLaunchesFor,
+  type SyntheticData,
+  syntheticToCsv,
+  tableFormatOf,
+  writeTextFile,
+} from '@cdf/data';
 import { UsageError } from './usage-error.ts';
 
 /** Where to write a synthetic data set; only `metrics` is required. */
@@ -9,42 +14,32 @@ export interface SyntheticFiles {
   /** The metrics table, CSV. */
   metrics: string;
   /** Ground-truth spike events, CSV or JSON by extension. */
-  events?: string;
-  /** Planned launches, JSON (the shape `--events` of forecasting reads). */
-  launches?: string;
+  events?: string | undefined;
+  /** Planned launches, CSV or JSON by extension. */
+  launches?: string | undefined;
 }
 
-/** Events file formats, chosen by extension. */
-export type EventsFileFormat = 'csv' | 'json';
-
-/** The format of an events file from its extension (`.csv` or `.json`); `flag` names it in the error. */
-export function eventsFileFormat(flag: string, path: string): EventsFileFormat {
-  const ext = extname(path).toLowerCase();
-  if (ext === '.csv') return 'csv';
-  if (ext === '.json') return 'json';
-  throw new UsageError(`${flag}: "${path}" must end in .csv or .json`);
+/**
+ * Check that a flag names a `.csv` or `.json` file, before any work is done.
+ * @throws UsageError naming the flag otherwise.
+ */
+export function checkTableFileFlag(flag: string, path: string): void {
+  try {
+    tableFormatOf(path);
+  } catch (error) {
+    if (!CdfError.isInstance(error)) throw error;
+    throw new UsageError(`${flag}: "${path}" must end in .csv or .json`);
+  }
 }
 
 /** Write the metrics table and, when asked, the ground-truth events and planned launches. */
 export async function writeSyntheticFiles(data: SyntheticData, files: SyntheticFiles): Promise<void> {
   await writeTextFile(files.metrics, syntheticToCsv(data));
-  if (files.events !== undefined) {
-    const format = eventsFileFormat('--events-out', files.events);
-    await writeTextFile(
-      files.events,
-      format === 'csv' ? eventsToCsv(data.events) : eventsToJson(data.events),
-    );
+  if (files.events !== undefined)
+    await writeTextFile(files.events, formatEventsFor(files.events, data.events));
+  if (files.launches !== undefined) {
+    await writeTextFile(files.launches, formatPlannedLaunchesFor(files.launches, data.plannedLaunches));
   }
-  if (files.launches !== undefined) await writeTextFile(files.launches, launchesToJson(data.plannedLaunches));
-}
-
-/**
- * Planned launches as a JSON array in the planned-event file shape (`start` as ISO 8601 UTC),
- * one launch per element, two-space indented with a trailing newline.
- */
-export function launchesToJson(launches: readonly PlannedEvent[]): string {
-  const rows = launches.map((launch) => ({ ...launch, start: formatInstant(launch.start) }));
-  return `${JSON.stringify(rows, null, 2)}\n`;
 }
 
 /** How many events of each spike type, every type present (zero when none), in the stable type order. */

@@ -28,7 +28,7 @@ interface DemoFlags {
  */
 export function demoCommand(io: CliIo): Command {
   return new Command('demo')
-    .summary('generate two years of synthetic demand, write it and check it, in one go')
+    .summary('generate, write and check two years of synthetic demand in one go')
     .description(
       'Generate two years of hourly synthetic compute demand ending at the current hour (UTC), write ' +
         'metrics.csv, events.csv and launches.json into --out, load metrics.csv back as cdf validate ' +
@@ -64,7 +64,6 @@ export function demoCommand(io: CliIo): Command {
 
       run.result(formatDemoSummary(options, sections), {
         outDir,
-        files,
         ...Object.fromEntries(
           sections.flatMap((section) => section.facts.map((fact) => [fact.label, fact.value])),
         ),

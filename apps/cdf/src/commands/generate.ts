@@ -1,4 +1,4 @@
-import { formatStep } from '@cdf/core';
+import { CdfError, formatStep } from '@cdf/core';
 import { generateSynthetic } from '@cdf/data';
 import { Command } from 'commander';
 import { commandRun } from '../command-context.ts';
@@ -6,8 +6,8 @@ import { parseInstant, parseName, parseSeed, parseStep, parseTimeZone } from '..
 import { formatCount, formatInstant } from '../human-format.ts';
 import type { CliIo } from '../io.ts';
 import {
+  checkTableFileFlag,
   countEventsByType,
-  eventsFileFormat,
   formatEventCounts,
   writeSyntheticFiles,
 } from '../synthetic-files.ts';
@@ -15,8 +15,14 @@ import { UsageError } from '../usage-error.ts';
 
 /** Seed of `cdf generate` and `cdf demo` when `--seed` is not given. */
 export const DEFAULT_SEED = 42;
-/** More rows than this is almost surely a wrong `--step`; refuse rather than exhaust memory. */
-export const MAX_GENERATED_ROWS = 5_000_000;
+/** The generator's option names and the flags that set them, to name the flag in its errors. */
+const FLAG_OF_OPTION: Record<string, string> = {
+  start: '--start',
+  end: '--end',
+  seed: '--seed',
+  stepMs: '--step',
+  timeZone: '--tz',
+};
 
 interface GenerateFlags {
   start: string;
@@ -37,8 +43,9 @@ export function generateCommand(io: CliIo): Command {
   return new Command('generate')
     .summary('write synthetic demand with ground-truth spikes and planned launches')
     .description(
-      'Generate hourly (or --step) compute demand with daily and weekly seasonality, growth and ' +
-        'labelled spike events, and write it as CSV. The same flags and --seed give byte-identical files.',
+      'Generate synthetic compute demand from --start to --end every --step, with labelled spike ' +
+        'events and planned launches, and write it as CSV. The same flags and --seed give ' +
+        'byte-identical files.',
     )
     .requiredOption('--start <instant>', 'first timestamp, ISO 8601 with Z or a date (2024-01-01)')
     .requiredOption('--end <instant>', 'end of the span, ISO 8601 with Z or a date')
@@ -47,7 +54,7 @@ export function generateCommand(io: CliIo): Command {
     .option('--step <duration>', 'spacing of the rows, e.g. 1h, 15min', '1h')
     .option('--tz <zone>', 'IANA time zone of the business-hours pattern', 'UTC')
     .option('--events-out <file>', 'also write the ground-truth spike events (.csv or .json)')
-    .option('--launches-out <file.json>', 'also write the planned launches (JSON)')
+    .option('--launches-out <file>', 'also write the planned launches (.json or .csv)')
     .action(async (flags: GenerateFlags, self: Command) => {
       const run = commandRun(io, self);
       const start = parseInstant('--start', flags.start);
@@ -57,17 +64,12 @@ export function generateCommand(io: CliIo): Command {
       const timeZone = parseTimeZone('--tz', flags.tz);
       const out = parseName('--out', flags.out);
       if (end <= start) throw new UsageError(`--end (${flags.end}) must be after --start (${flags.start})`);
-      const rows = Math.floor((end - start) / stepMs);
-      if (rows > MAX_GENERATED_ROWS) {
-        throw new UsageError(
-          `--step ${flags.step} over that span is ${formatCount(rows)} rows, more than ${formatCount(MAX_GENERATED_ROWS)}`,
-        );
-      }
-      if (flags.eventsOut !== undefined) eventsFileFormat('--events-out', flags.eventsOut);
+      if (flags.eventsOut !== undefined) checkTableFileFlag('--events-out', flags.eventsOut);
+      if (flags.launchesOut !== undefined) checkTableFileFlag('--launches-out', flags.launchesOut);
 
       try {
-        run.progress.stage(`generating ${formatCount(rows)} rows`);
-        const data = generateSynthetic({ start, end, seed, stepMs, timeZone });
+        run.progress.stage(`generating ${formatCount(Math.ceil((end - start) / stepMs))} rows`);
+        const data = asUsageError(() => generateSynthetic({ start, end, seed, stepMs, timeZone }));
         run.progress.stage(`writing ${out}`);
         await writeSyntheticFiles(data, {
           metrics: out,
@@ -100,4 +102,22 @@ export function generateCommand(io: CliIo): Command {
         run.progress.done();
       }
     });
+}
+
+/**
+ * Run `generate`, turning the generator's option errors (a step out of range, a span too long)
+ * into usage errors that name the flag: they are the user's flags, not bad input data.
+ */
+function asUsageError<T>(generate: () => T): T {
+  try {
+    return generate();
+  } catch (error) {
+    const option = CdfError.isInstance(error) ? error.location.column : undefined;
+    const flag = option === undefined ? undefined : FLAG_OF_OPTION[option];
+    if (flag === undefined || !CdfError.isInstance(error)) throw error;
+    const { expected } = error.location;
+    throw new UsageError(
+      `${flag}: ${error.message}${expected === undefined ? '' : ` (expected ${expected})`}`,
+    );
+  }
 }

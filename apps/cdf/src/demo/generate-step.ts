@@ -18,7 +18,7 @@ export const generateStep: DemoStep = {
       { label: 'events', text: formatEventCounts(counts), value: counts },
       {
         label: 'launches',
-        text: `${data.plannedLaunches.length} planned`,
+        text: `${data.plannedLaunches.length} (${data.options.futureLaunches} of them after the history)`,
         value: data.plannedLaunches.length,
       },
     ];

@@ -1,12 +1,10 @@
-import { formatStep } from '@cdf/core';
 import { loadSeries } from '@cdf/data';
 import { formatCount, formatDuration, formatInstant, formatQuantity, plural } from '../human-format.ts';
-import { describeSeries } from '../series-description.ts';
 import { type DemoStep, required } from './demo-step.ts';
 
 /**
  * Load the written metrics file back through the same path as `cdf validate`, proving the file
- * is valid input, and describe what was loaded.
+ * is valid input, and report what the data summary found.
  */
 export const validateStep: DemoStep = {
   stage: 'validating metrics.csv',
@@ -15,32 +13,47 @@ export const validateStep: DemoStep = {
     state.loaded = await loadSeries(state.files.metrics);
   },
   facts(state) {
-    const { series } = required(state.loaded, 'the loaded series');
-    const first = required(series[0], 'a loaded series');
-    const d = describeSeries(first);
-    const rows = series.reduce((sum, s) => sum + s.timestamps.length, 0);
+    const { summary } = required(state.loaded, 'the loaded series');
+    const target = summary.columns.find((column) => column.target);
+    const min = target?.min ?? null;
+    const max = target?.max ?? null;
+    const { gaps } = summary;
     return [
       {
         label: 'rows',
-        text: `${formatCount(rows)} (${plural(series.length, 'series', 'series')})`,
-        value: rows,
+        text: `${formatCount(summary.rowsRead)} (${plural(summary.seriesCount, 'series', 'series')})`,
+        value: summary.rowsRead,
       },
       {
         label: 'span',
-        text: `${formatInstant(d.start)} to ${formatInstant(d.end)} (${formatDuration(d.end - d.start)})`,
-        value: { start: formatInstant(d.start), end: formatInstant(d.end) },
+        text: formatSpan(summary.start, summary.end),
+        value: { start: summary.start, end: summary.end },
       },
-      { label: 'step', text: formatStep(d.stepMs), value: formatStep(d.stepMs) },
+      { label: 'step', text: summary.step, value: summary.step },
       {
         label: 'demand',
-        text: `${formatQuantity(d.min)} to ${formatQuantity(d.max)} (${first.target})`,
-        value: { target: first.target, min: d.min, max: d.max },
+        text:
+          min === null || max === null
+            ? `no values (${summary.target})`
+            : `${formatQuantity(min)} to ${formatQuantity(max)} (${summary.target})`,
+        value: { target: summary.target, min, max },
       },
       {
         label: 'gaps',
-        text: `${formatCount(d.gaps)} (${plural(d.filledPoints, 'point')} filled)`,
-        value: { gaps: d.gaps, filledPoints: d.filledPoints },
+        text:
+          gaps.runs === 0
+            ? 'none'
+            : `${formatCount(gaps.runs)} (${plural(gaps.pointsFilled, 'point')} filled, longest ${gaps.longest})`,
+        value: gaps,
       },
     ];
   },
 };
+
+// `2024-01-01T00:00:00Z to 2026-01-01T00:00:00Z (731 days)` from the summary's ISO bounds.
+function formatSpan(start: string | null, end: string | null): string {
+  if (start === null || end === null) return '-';
+  const from = Date.parse(start);
+  const to = Date.parse(end);
+  return `${formatInstant(from)} to ${formatInstant(to)} (${formatDuration(to - from)})`;
+}
