@@ -18,8 +18,15 @@ export function splitById(table: PrepareInput): SeriesRows[] {
   const indexOf = new Map<string, number>();
   const seriesOf = new Uint32Array(n);
   const counts: number[] = [];
+  let lastId: string | undefined;
+  let lastSeries = 0;
   for (let i = 0; i < n; i++) {
     const id = ids[i]!;
+    if (id === lastId) {
+      seriesOf[i] = lastSeries;
+      counts[lastSeries]!++;
+      continue; // long tables sorted by id repeat the id row after row
+    }
     let s = indexOf.get(id);
     if (s === undefined) {
       s = counts.length;
@@ -28,6 +35,8 @@ export function splitById(table: PrepareInput): SeriesRows[] {
     }
     seriesOf[i] = s;
     counts[s]!++;
+    lastId = id;
+    lastSeries = s;
   }
   const offsets = new Uint32Array(counts.length + 1);
   for (let s = 0; s < counts.length; s++) offsets[s + 1] = offsets[s]! + counts[s]!;

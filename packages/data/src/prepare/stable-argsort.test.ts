@@ -22,6 +22,16 @@ describe('stableArgsort', () => {
     expect([...stableArgsort(keys)]).toEqual([1, 3, 2, 4, 0]);
   });
 
+  it('sorts grids of whole hours, minutes and seconds, and mixed ones', () => {
+    const base = Date.UTC(2024, 0, 1);
+    for (const unit of [3_600_000, 60_000, 1000, 7]) {
+      const keys = Float64Array.from([5, 1, 70_000, 3, 1, 2 ** 20], (k) => base + k * unit);
+      expect([...stableArgsort(keys)], String(unit)).toEqual(reference(keys));
+    }
+    const mixed = Float64Array.from([base + 3_600_000, base + 60_000, base + 1000, base + 1, base]);
+    expect([...stableArgsort(mixed)]).toEqual([4, 3, 2, 1, 0]);
+  });
+
   it('falls back to a comparator for fractional keys', () => {
     expect([...stableArgsort(Float64Array.from([0.5, -1.25, 0.5, 0.25]))]).toEqual([1, 3, 0, 2]);
   });
