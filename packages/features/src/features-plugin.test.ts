@@ -3,12 +3,13 @@ import { makeContractSeries } from '@cdf/core/testing';
 import { describe, expect, it } from 'vitest';
 import { computeFeatures } from './compute-features.ts';
 import { featureColumn } from './feature-matrix.ts';
-import { FEATURES_PLUGIN_NAME, featuresPlugin } from './features-plugin.ts';
+import { createFeatures, FEATURES_PLUGIN_NAME, featuresPlugin } from './features-plugin.ts';
 import { holidayCalendar } from './holidays.ts';
 
 describe('featuresPlugin', () => {
   it('parses parameters with defaults and rejects unknown or bad ones with INVALID_CONFIG', () => {
     const estimator = featuresPlugin.create();
+    expect(createFeatures({ usHolidays: false }).params.usHolidays).toBe(false);
     expect(estimator.stage).toBe('features');
     expect(estimator.params).toEqual({ minObservedFraction: 0.5, usHolidays: true, customHolidays: [] });
     for (const bad of [{ minObservedFraction: 2 }, { lags: [1] }, { customHolidays: ['tomorrow'] }]) {

@@ -148,3 +148,11 @@ export const featuresPlugin: StagePlugin<FeaturesEstimator, FittedFeatures> = {
     );
   },
 };
+
+/**
+ * The package's factory (DESIGN.md: `create<Name>(params)`): parse `params` and return the
+ * unfitted feature stage. Same as `featuresPlugin.create`.
+ */
+export function createFeatures(params?: unknown): FeaturesEstimator {
+  return featuresPlugin.create(params);
+}

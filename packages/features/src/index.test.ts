@@ -17,6 +17,7 @@ import * as api from './index.ts';
 
 describe('public API', () => {
   it('exports the functions and constants by name', () => {
+    const exported = { ...api } as Record<string, unknown>;
     for (const name of [
       'FEATURE_SPEC',
       'computeFeatures',
@@ -29,7 +30,7 @@ describe('public API', () => {
       'featureColumn',
       'featuresPlugin',
     ]) {
-      expect(api[name as keyof typeof api], name).toBeDefined();
+      expect(exported[name], name).toBeDefined();
     }
   });
 

@@ -20,6 +20,7 @@ export { type FeatureMatrix, featureColumn, featureRow, selectFeatures } from '.
 export { type FeatureOptions, resolveSpec } from './feature-options.ts';
 export { FEATURE_SPEC, type FeatureSpec, type RollingStat } from './feature-spec.ts';
 export {
+  createFeatures,
   FEATURES_PLUGIN_NAME,
   type FeatureParams,
   FeatureParamsSchema,
