@@ -192,6 +192,10 @@ describe('horizons, origins and planned-event distances', () => {
     expect(Array.from(multiplier!)).toEqual([1, 3, 3, 1, plannedEventsMultiplier(events, times[4]!), 1]);
     expect(Array.from(since!)).toEqual([720, 0, 5, 47.5, 0, 720]);
     expect(Array.from(until!)).toEqual([1, 48, 43, 0.5, 720, 720]);
+    const broken = { ...events[0]!, start: Number.NaN };
+    expect(() => plannedEventFeatures(times, [broken], 720)).toThrow(
+      /planned event "b" has a non-finite field/,
+    );
   });
 });
 

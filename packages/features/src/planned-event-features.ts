@@ -1,4 +1,4 @@
-import { HOUR_MS, type PlannedEvent, plannedEventsMultiplier } from '@cdf/core';
+import { CdfError, CdfErrorCode, HOUR_MS, type PlannedEvent, plannedEventsMultiplier } from '@cdf/core';
 
 /** Names of the planned-event features, in column order. */
 export const PLANNED_EVENT_FEATURE_NAMES: readonly string[] = Object.freeze([
@@ -12,13 +12,24 @@ export const PLANNED_EVENT_FEATURE_NAMES: readonly string[] = Object.freeze([
  * events (`plannedEventsMultiplier`, 1 outside every event), hours since the latest event start
  * at or before the instant and hours until the next start after it, both capped at `capHours`
  * (also the value when there is no such event). Events are announced in advance, so these are
- * known for any future instant; they use nothing but `events` and the clock.
+ * known for any future instant; they use nothing but `events` and the clock. Throws a CdfError
+ * (INVALID_VALUE) for an event whose start, multiplier or duration is not a finite number.
  */
 export function plannedEventFeatures(
   times: Float64Array,
   events: readonly PlannedEvent[],
   capHours: number,
 ): Float64Array[] {
+  events.forEach((event, k) => {
+    const fields = [event.start, event.expected_multiplier, event.expected_duration_hours];
+    if (!fields.every(Number.isFinite)) {
+      throw new CdfError(CdfErrorCode.InvalidValue, `planned event "${event.name}" has a non-finite field`, {
+        row: k + 1,
+        value: JSON.stringify(event),
+        expected: 'a parsed PlannedEvent (finite start in epoch ms, multiplier and duration)',
+      });
+    }
+  });
   const n = times.length;
   const multiplier = new Float64Array(n);
   const since = new Float64Array(n);
