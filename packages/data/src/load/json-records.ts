@@ -46,15 +46,11 @@ export class JsonRecordSink {
     }
     const known = this.known;
     for (const column of builder.columns) pushValue(column, rec[column.name], row);
-    // Time and id keys are present here (else an error was thrown), so more keys means new ones.
-    const keys = Object.keys(rec);
-    if (keys.length > known.size + (this.idCol === undefined ? 1 : 2)) {
-      for (const key of keys) {
-        if (known.has(key) || key === this.timeCol || key === this.idCol) continue;
-        const column = builder.addColumn(key, rowIndex);
-        known.set(key, column);
-        pushValue(column, rec[key], row);
-      }
+    for (const key of Object.keys(rec)) {
+      if (known.has(key) || key === this.timeCol || key === this.idCol) continue;
+      const column = builder.addColumn(key, rowIndex);
+      known.set(key, column);
+      pushValue(column, rec[key], row);
     }
   }
 

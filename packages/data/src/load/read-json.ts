@@ -19,7 +19,9 @@ export function jsonErrorLine(text: string, error: unknown): number | undefined 
 /** The reason of a `JSON.parse` error without the echo of the input that V8 appends. */
 export function jsonErrorReason(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  const reason = message.replace(/, ".*" is not valid JSON$/s, '');
+  const reason = message
+    .replace(/, ".*" is not valid JSON$/s, '')
+    .replace(/ in JSON at position \d+.*$/s, '');
   return reason.length > 100 ? `${reason.slice(0, 97)}...` : reason;
 }
 
