@@ -101,7 +101,7 @@ export function buildDirectMatrix(series: Series, options: DirectMatrixOptions):
     return out;
   });
 
-  const matrix = assembleDesignRows(series, base, rowOrigins, rowHorizons, future, base.notes);
+  const matrix = assembleDesignRows(series, base, rowOrigins, rowHorizons, future, base.notes ?? []);
   const observed = featureColumn(base, 'value');
   const target = new Float64Array(rows);
   const targetRatio = new Float64Array(rows);

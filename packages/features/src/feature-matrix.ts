@@ -13,8 +13,8 @@ export interface FeatureMatrix {
   rows: number;
   /** For each row, the index of its origin point in the series. */
   origins: Int32Array;
-  /** Why features were dropped or durations rounded at this step; empty when nothing happened. */
-  notes: readonly string[];
+  /** Why features were dropped or durations rounded at this step (the builders here always set it). */
+  notes?: readonly string[];
 }
 
 /** The column named `name`; throws a CdfError (MISSING_COLUMN) when the matrix has no such feature. */
@@ -40,7 +40,7 @@ export function selectFeatures(matrix: FeatureMatrix, names: readonly string[]):
     columns: names.map((name) => featureColumn(matrix, name)),
     rows: matrix.rows,
     origins: matrix.origins,
-    notes: matrix.notes,
+    notes: matrix.notes ?? [],
   };
 }
 

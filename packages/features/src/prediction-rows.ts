@@ -47,7 +47,7 @@ export function buildPredictionRows(series: Series, options: PredictionRowsOptio
     rowOrigins,
     horizons,
     [...calendar.columns, ...events],
-    base.notes,
+    base.notes ?? [],
   );
   return { ...matrix, horizon: horizons, targetTime };
 }
