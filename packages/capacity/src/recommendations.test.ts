@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { toIsoUtc } from '@cdf/core';
 import { describe, expect, it } from 'vitest';
 import { formatFact } from './fact-format.ts';
 import { resolveFact } from './fact-source.ts';
@@ -23,8 +24,12 @@ describe('recommendations', () => {
 
   it('carries every number with the frame and field it comes from, and the value is found there again', () => {
     for (const fact of Object.values(report.facts)) {
-      expect(resolveFact(plan, fact.source)).toEqual(fact.value);
+      const value = resolveFact(plan, fact.source);
+      expect(fact.unit === 'timestamp' && typeof value === 'number' ? toIsoUtc(value) : value).toEqual(
+        fact.value,
+      );
     }
+    expect(report.facts.horizon_start?.value).toBe('2025-03-03T00:00:00.000Z');
     expect(report.facts.conservative_monthly_cost?.value).toBe(plan.tiers.conservative.monthly_cost);
     expect(report.facts.reserved_gpus?.value).toBe(plan.procurement.reserved_gpus);
     expect(report.facts.risky_rows?.value).toBe(

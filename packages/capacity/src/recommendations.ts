@@ -1,7 +1,11 @@
+import { toIsoUtc } from '@cdf/core';
 import type { FactUnit } from './fact-format.ts';
 import { type FactSource, type FactValue, type PlanFrames, resolveFact } from './fact-source.ts';
 
-/** One number (or date, or name) of the report, with the frame and field it comes from. */
+/**
+ * One number (or date, or name) of the report, with the frame and field it comes from. Times
+ * (`unit: 'timestamp'`) are ISO 8601 text; the frame holds the same instant as epoch ms.
+ */
 export interface Fact {
   readonly value: FactValue;
   readonly unit: FactUnit;
@@ -62,7 +66,9 @@ const PREWARM_LISTED = 5;
 export function buildRecommendations(frames: PlanFrames): RecommendationsReport {
   const facts: Record<string, Fact> = {};
   const fact = (key: string, unit: FactUnit, source: FactSource): FactValue => {
-    const value = resolveFact(frames, source);
+    const resolved = resolveFact(frames, source);
+    // times leave cdf as ISO 8601 with Z; the frames hold epoch ms
+    const value = unit === 'timestamp' && typeof resolved === 'number' ? toIsoUtc(resolved) : resolved;
     facts[key] = { value, unit, source };
     return value;
   };
