@@ -32,6 +32,14 @@ export {
   type SeasonalNaiveParams,
   SeasonalNaiveParamsSchema,
 } from './seasonal-naive/seasonal-naive-params.ts';
+export { mase, maseScale, smape } from './select/forecast-accuracy.ts';
+export {
+  type BaselineCandidate,
+  type BaselineSelection,
+  type CandidateScore,
+  type SelectBaselineOptions,
+  selectBaseline,
+} from './select/select-baseline.ts';
 export type {
   BaselineUpdate,
   CdfBaselineEstimator,
