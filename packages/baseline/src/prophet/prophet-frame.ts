@@ -14,11 +14,11 @@ export const MIN_EVENT_POINTS = 3;
 export function assertRegressorColumns(series: Series, regressors: readonly ProphetRegressorSpec[]): void {
   for (const r of regressors) {
     if (series.columns[r.name] === undefined || r.name === series.target) {
+      const others = Object.keys(series.columns).filter((c) => c !== series.target);
       throw new CdfError(CdfErrorCode.MissingColumn, `regressor "${r.name}" is not a column of the series`, {
         column: r.name,
-        expected: `one of ${Object.keys(series.columns)
-          .filter((c) => c !== series.target)
-          .join(', ')}`.replace(/ $/, ' (none)'),
+        expected:
+          others.length > 0 ? `one of ${others.join(', ')}` : 'a numeric column besides the target (none)',
       });
     }
   }
