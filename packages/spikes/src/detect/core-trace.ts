@@ -1,0 +1,46 @@
+import type { Series } from '@cdf/core';
+import { DetectorCore } from './detector-core.ts';
+import type { ResolvedDetectorParams } from './detector-params.ts';
+
+/** The core's output over a whole series, column by column. */
+export interface CoreTrace {
+  expected: Float64Array;
+  z: Float64Array;
+  rateOfChange: Float64Array;
+  forest: Float64Array;
+  tailZ: Float64Array;
+  tailRate: Float64Array;
+  tailForest: Float64Array;
+  score: Float64Array;
+}
+
+/**
+ * Run the causal core over a series, point by point, exactly as the streaming detector would:
+ * the batch result is the streaming result. Filled points are fed as missing.
+ */
+export function traceSeries(series: Series, params: ResolvedDetectorParams): CoreTrace {
+  const n = series.values.length;
+  const trace: CoreTrace = {
+    expected: new Float64Array(n),
+    z: new Float64Array(n),
+    rateOfChange: new Float64Array(n),
+    forest: new Float64Array(n),
+    tailZ: new Float64Array(n),
+    tailRate: new Float64Array(n),
+    tailForest: new Float64Array(n),
+    score: new Float64Array(n),
+  };
+  const core = new DetectorCore(params);
+  for (let i = 0; i < n; i++) {
+    const out = core.step(series.values[i]!, series.filled[i] === 1);
+    trace.expected[i] = out.expected;
+    trace.z[i] = out.z;
+    trace.rateOfChange[i] = out.rateOfChange;
+    trace.forest[i] = out.forest;
+    trace.tailZ[i] = out.tailZ;
+    trace.tailRate[i] = out.tailRate;
+    trace.tailForest[i] = out.tailForest;
+    trace.score[i] = out.score;
+  }
+  return trace;
+}

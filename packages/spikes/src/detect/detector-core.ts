@@ -1,0 +1,274 @@
+import { IsolationForest } from '../forest/isolation-forest.ts';
+import { medianInPlace } from '../kernels/median.ts';
+import { normalUpperTail } from '../kernels/normal-tail.ts';
+import { RingBuffer } from '../kernels/ring-buffer.ts';
+import type { ResolvedDetectorParams } from './detector-params.ts';
+import { combineTails, scoreOfTail } from './ensemble-score.ts';
+import { SeasonalTrack } from './seasonal-track.ts';
+
+/** What the core says about one point: the expectation, each detector's statistic and tail, the score. */
+export interface CoreStep {
+  /** Robust expected value in the series' units (the value itself during warm-up). */
+  expected: number;
+  /** Robust z of the residual from the baseline (0 without a verdict). */
+  z: number;
+  /** Robust z of the change of the residual since the previous step. */
+  rateOfChange: number;
+  /** Isolation-forest score `2^(-E h / c(psi))` (NaN before the forest is trained). */
+  forest: number;
+  /** Tail probability under ordinary behaviour of each detector (1 = nothing unusual). */
+  tailZ: number;
+  tailRate: number;
+  tailForest: number;
+  /** Ensemble score 0..1 (see ensemble-score.ts); 0 for missing, filled and warm-up points. */
+  score: number;
+}
+
+const FEATURE_CLAMP = 30;
+/** Most feature rows kept to train the forest, whatever the training duration. */
+export const MAX_FOREST_TRAINING = 4096;
+
+const NEUTRAL = { z: 0, rateOfChange: 0, forest: Number.NaN, tailZ: 1, tailRate: 1, tailForest: 1, score: 0 };
+
+/**
+ * The causal kernel every detector shares: it sees one point at a time, scores it from the past
+ * only, then learns from it. The batch detector runs it over a series and the streaming detector
+ * feeds it point by point, so both give bit-identical scores. Memory is bounded by the parameters
+ * (seasonal history, level window, forest training set), never by the stream length.
+ */
+export class DetectorCore {
+  private readonly warmupValues: Float64Array;
+  private seen = 0;
+  private offset = Number.NaN;
+  private tracks: SeasonalTrack[] = [];
+  private readonly lastResidual: Float64Array;
+  private rateVariance = Number.NaN;
+  private rateCount = 0;
+  private readonly rateInit: Float64Array;
+  private levelAbs = Number.NaN;
+  private readonly shortZ: RingBuffer;
+  private shortSum = 0;
+  private training: Float64Array[] | null = [];
+  private trainingTarget: number;
+  private forest: IsolationForest | null = null;
+  private forestTrainScores: Float64Array | null = null;
+  private readonly uses: { z: boolean; rate: boolean; forest: boolean };
+
+  constructor(readonly params: ResolvedDetectorParams) {
+    this.warmupValues = new Float64Array(params.warmupSteps);
+    this.lastResidual = new Float64Array(params.periodSteps.length).fill(Number.NaN);
+    this.shortZ = new RingBuffer(params.shortSteps);
+    this.rateInit = new Float64Array(params.warmupSteps);
+    this.trainingTarget = Math.min(params.forestTrainingSteps, MAX_FOREST_TRAINING);
+    this.uses = {
+      z: params.ensemble.includes('robust_z'),
+      rate: params.ensemble.includes('rate_of_change'),
+      forest: params.ensemble.includes('isolation_forest'),
+    };
+  }
+
+  /** Points seen so far. */
+  get count(): number {
+    return this.seen;
+  }
+
+  /** Score the next point (`missing`: filled or unobserved; NaN values count as missing), then learn from it. */
+  step(value: number, missing: boolean): CoreStep {
+    const observed = !missing && Number.isFinite(value);
+    const v = observed ? value : Number.NaN;
+    const index = this.seen++;
+    if (index < this.params.warmupSteps) {
+      this.warmupValues[index] = v;
+      if (index === this.params.warmupSteps - 1) this.startTracks();
+      return { expected: observed ? value : Number.NaN, ...NEUTRAL };
+    }
+    return this.scorePoint(v);
+  }
+
+  private startTracks(): void {
+    const p = this.params;
+    const scratch = new Float64Array(this.warmupValues.length);
+    let n = 0;
+    for (const v of this.warmupValues) if (!Number.isNaN(v)) scratch[n++] = Math.abs(v);
+    const typical = n > 0 ? medianInPlace(scratch, n) : 0;
+    // asinh(v / offset) is log-like above the offset and linear (sign-safe) near zero.
+    this.offset = typical > 0 ? 0.1 * typical : 1;
+    this.tracks = p.periodSteps.map(
+      (period) =>
+        new SeasonalTrack(period, p.seasonCycles, p.levelSteps, p.clip, p.scaleAlpha, p.warmupSteps),
+    );
+    for (const v of this.warmupValues) this.learnOnly(this.transform(v));
+  }
+
+  private transform(v: number): number {
+    if (Number.isNaN(v)) return v;
+    return this.params.transform === 'log' ? Math.asinh(v / this.offset) : v;
+  }
+
+  private inverse(y: number): number {
+    return this.params.transform === 'log' ? this.offset * Math.sinh(y) : y;
+  }
+
+  private floor(): number {
+    const rel = this.params.minRelativeScale;
+    if (this.params.transform === 'log') return Math.max(rel, 1e-9);
+    return Math.max(rel * (Number.isNaN(this.levelAbs) ? 0 : this.levelAbs), 1e-9);
+  }
+
+  private learnOnly(y: number): void {
+    const floor = this.floor();
+    for (let t = 0; t < this.tracks.length; t++) this.lastResidual[t] = this.tracks[t]!.step(y, floor).residual;
+    this.learnLevel(y);
+  }
+
+  private learnLevel(y: number): void {
+    if (Number.isNaN(y)) return;
+    const a = this.params.scaleAlpha;
+    this.levelAbs = Number.isNaN(this.levelAbs) ? Math.abs(y) : (1 - a) * this.levelAbs + a * Math.abs(y);
+  }
+
+  private scorePoint(v: number): CoreStep {
+    const y = this.transform(v);
+    const chosen = this.chooseTrack();
+    const floor = this.floor();
+    let residual = Number.NaN;
+    let scale = Number.NaN;
+    let expected = Number.NaN;
+    let previous = Number.NaN;
+    for (let t = 0; t < this.tracks.length; t++) {
+      const out = this.tracks[t]!.step(y, floor);
+      if (t === chosen) {
+        residual = out.residual;
+        scale = out.scale;
+        expected = out.expected;
+        previous = this.lastResidual[t]!;
+      }
+      this.lastResidual[t] = out.residual;
+    }
+    this.learnLevel(y);
+    const ready = this.tracks[chosen]!.usable;
+    const expectedValue = Number.isNaN(expected) ? v : this.inverse(expected);
+    if (Number.isNaN(y) || Number.isNaN(residual) || Number.isNaN(scale) || !ready) {
+      this.pushShort(0);
+      return { expected: expectedValue, ...NEUTRAL };
+    }
+    const z = residual / scale;
+    // The move away from the expectation since the previous step: a recovery towards it (the
+    // day after a holiday dip) is no onset.
+    const moved = Number.isNaN(previous) || previous * residual <= 0 ? residual : residual - previous;
+    const rateOfChange = this.rateZ(moved, scale);
+    this.pushShort(clamp(z));
+    const features = Float64Array.of(clamp(z), clamp(rateOfChange), this.shortSum / this.shortZ.size);
+    const forest = this.forestScore(features);
+
+    const up = this.params.direction === 'up';
+    const tailZ = tailOf(z, up);
+    const tailRate = tailOf(rateOfChange, up);
+    // Looking only for rises, a point below its expectation is never unusual to the forest either.
+    const tailForest = Number.isNaN(forest) || (up && z <= 0) ? 1 : this.forestTail(forest);
+    const tails: number[] = [];
+    if (this.uses.z) tails.push(tailZ);
+    if (this.uses.rate) tails.push(tailRate);
+    if (this.uses.forest) tails.push(tailForest);
+    return {
+      expected: expectedValue,
+      z,
+      rateOfChange,
+      forest,
+      tailZ,
+      tailRate,
+      tailForest,
+      score: scoreOfTail(combineTails(tails)),
+    };
+  }
+
+  /**
+   * The track with the lowest residual variance before this point (causal), preferring tracks
+   * with three cycles of history over those with fewer.
+   */
+  private chooseTrack(): number {
+    let chosen = -1;
+    let best = Number.POSITIVE_INFINITY;
+    for (const robust of [true, false]) {
+      for (let t = 0; t < this.tracks.length; t++) {
+        const track = this.tracks[t]!;
+        const variance = track.residualVariance;
+        if ((robust ? track.ready : track.usable) && variance < best) {
+          best = variance;
+          chosen = t;
+        }
+      }
+      if (chosen >= 0) return chosen;
+    }
+    return 0;
+  }
+
+  private rateZ(delta: number, residualScale: number): number {
+    if (Number.isNaN(delta)) return 0;
+    const floor = residualScale * 0.5;
+    const current = Math.sqrt(this.rateVariance);
+    const scale = Number.isNaN(current) ? Number.NaN : Math.max(current, floor);
+    const zr = Number.isNaN(scale) ? 0 : delta / scale;
+    const limit = Number.isNaN(scale) ? Number.POSITIVE_INFINITY : this.params.clip * scale;
+    this.rateCount++;
+    if (this.rateCount <= this.params.warmupSteps) {
+      this.rateInit[this.rateCount - 1] = Math.abs(delta);
+      if (this.rateCount === this.params.warmupSteps) {
+        const mad = medianInPlace(this.rateInit, this.rateCount) / 0.6744897501960817;
+        this.rateVariance = mad * mad;
+      }
+    } else if (Math.abs(delta) <= limit) {
+      const a = this.params.scaleAlpha;
+      this.rateVariance = (1 - a) * this.rateVariance + a * delta * delta;
+    }
+    return zr;
+  }
+
+  private pushShort(z: number): void {
+    if (this.shortZ.size === this.shortZ.capacity) this.shortSum -= this.shortZ.ago(this.shortZ.capacity);
+    this.shortZ.push(z);
+    this.shortSum += z;
+  }
+
+  private forestScore(features: Float64Array): number {
+    if (!this.uses.forest) return Number.NaN;
+    if (this.forest) return this.forest.score(features);
+    const training = this.training;
+    if (training === null) return Number.NaN;
+    training.push(features);
+    if (training.length >= this.trainingTarget) {
+      const p = this.params;
+      this.forest = IsolationForest.fit(training, {
+        trees: p.forestTrees,
+        subsample: p.forestSubsample,
+        seed: p.seed,
+      });
+      const scores = Float64Array.from(training, (row) => this.forest!.score(row)).sort();
+      this.forestTrainScores = scores;
+      this.training = null;
+    }
+    return Number.NaN;
+  }
+
+  /** Share of training points scoring at least `score`, with add-one smoothing. */
+  private forestTail(score: number): number {
+    const sorted = this.forestTrainScores!;
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]! < score) lo = mid + 1;
+      else hi = mid;
+    }
+    return (sorted.length - lo + 1) / (sorted.length + 1);
+  }
+}
+
+function clamp(x: number): number {
+  return Math.max(-FEATURE_CLAMP, Math.min(FEATURE_CLAMP, x));
+}
+
+function tailOf(z: number, up: boolean): number {
+  if (up) return normalUpperTail(z);
+  return Math.min(1, 2 * normalUpperTail(Math.abs(z)));
+}
