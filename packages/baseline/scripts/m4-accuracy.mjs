@@ -2,7 +2,9 @@
 // Accuracy sanity check on M4 hourly (/work/shared/datasets/m4-hourly, long format
 // series_id,timestamp,value): sMAPE at h = 48 of each baseline on the first N series (default
 // 20), against seasonal naive. Run after a build (see measure-speed.mjs):
-//   node packages/baseline/scripts/m4-accuracy.mjs [N] [dataset dir]
+//   node packages/baseline/scripts/m4-accuracy.mjs [N] [dataset dir] [model filter]
+// The model filter keeps models whose label contains it (e.g. `multiplicative`); seasonal
+// naive (day) always runs, as the reference.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -48,13 +50,15 @@ function toSeries(id, { t, v }) {
 const train = readLong(join(DIR, 'train.csv'));
 const test = readLong(join(DIR, 'test.csv'));
 const ids = [...train.keys()].slice(0, N);
-const models = [
+const FILTER = process.argv[4];
+const allModels = [
   ['seasonal naive (day)', () => createSeasonalNaiveBaseline()],
   ['seasonal naive (week)', () => createSeasonalNaiveBaseline({ season: 'week' })],
   ['mstl + ets', () => createMstlBaseline()],
   ['prophet additive', () => createProphetBaseline()],
   ['prophet multiplicative', () => createProphetBaseline({ seasonalityMode: 'multiplicative' })],
 ];
+const models = allModels.filter(([label]) => !FILTER || label === 'seasonal naive (day)' || label.includes(FILTER));
 const totals = new Map(models.map(([label]) => [label, { smape: 0, n: 0, fallbacks: 0, ms: 0, notes: [] }]));
 for (const id of ids) {
   const series = toSeries(id, train.get(id));
