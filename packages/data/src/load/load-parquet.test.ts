@@ -3,11 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { CdfError } from '@cdf/core';
-import type { SchemaElement } from 'hyparquet';
 import { type ColumnSource, parquetWriteBuffer, schemaFromColumnData } from 'hyparquet-writer';
 import { describe, expect, it } from 'vitest';
 import { loadMetrics } from './load-metrics.ts';
 import type { LoadOptions } from './load-options.ts';
+
+/** A schema element as hyparquet-writer takes it (its own copy of hyparquet's type). */
+type SchemaElement = NonNullable<Parameters<typeof schemaFromColumnData>[0]['schemaOverrides']>[string];
 
 // Parquet inputs are written here by the tests themselves, with hyparquet-writer.
 const dir = mkdtempSync(join(tmpdir(), 'cdf-load-parquet-'));
