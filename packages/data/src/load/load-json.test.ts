@@ -67,7 +67,7 @@ describe('loadMetrics: JSON', () => {
     await writeFile(path, '[{"timestamp": "2024-03-10T00:00:00Z", "gpu_hours": 1}]');
     expect(await failure(loadMetrics(path), path, 'r.json')).toEqual([
       'MISSING_COLUMN',
-      'r.json: column "compute_tflops": no target column "compute_tflops" (columns found: timestamp, gpu_hours)',
+      'r.json: column "compute_tflops": no target column "compute_tflops" (columns found: timestamp, gpu_hours) (expected the demand column; name it with the target option (--target))',
     ]);
   });
 });

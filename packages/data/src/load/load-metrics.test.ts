@@ -103,13 +103,13 @@ describe('loadMetrics: bad input, one clear line each', () => {
       'missing-target.csv',
       {},
       'MISSING_COLUMN',
-      'missing-target.csv: column "compute_tflops": no target column "compute_tflops" (columns found: timestamp, request_count)',
+      'missing-target.csv: column "compute_tflops": no target column "compute_tflops" (columns found: timestamp, request_count) (expected the demand column; name it with the target option (--target))',
     ],
     [
       'metrics.csv',
       { timeCol: 'ts' },
       'MISSING_COLUMN',
-      'metrics.csv: column "ts": no time column "ts" (columns found: timestamp, compute_tflops, request_count, event_type, queue_depth)',
+      'metrics.csv: column "ts": no time column "ts" (columns found: timestamp, compute_tflops, request_count, event_type, queue_depth) (expected a time column; name it with the timeCol option (--time-col))',
     ],
     [
       'no-time-column.csv',
@@ -121,7 +121,7 @@ describe('loadMetrics: bad input, one clear line each', () => {
       'metrics.csv',
       { idCol: 'model' },
       'MISSING_COLUMN',
-      'metrics.csv: column "model": no id column "model" (columns found: timestamp, compute_tflops, request_count, event_type, queue_depth)',
+      'metrics.csv: column "model": no id column "model" (columns found: timestamp, compute_tflops, request_count, event_type, queue_depth) (expected the series id column named by the idCol option (--id-col))',
     ],
     [
       'non-numeric.csv',
@@ -220,5 +220,14 @@ describe('loadMetrics: bad input, one clear line each', () => {
     const [code, line] = await failure('.', { format: 'csv' });
     expect(code).toBe('FILE_NOT_FOUND');
     expect(line).toMatch(/: is a directory, not a file$/);
+  });
+});
+
+describe('loadMetrics: options', () => {
+  it('rejects a target that is also the time column', async () => {
+    expect(await failure('metrics.csv', { target: 'timestamp' })).toEqual([
+      'INVALID_CONFIG',
+      'the time column ("timestamp"), target ("timestamp") must be different columns',
+    ]);
   });
 });

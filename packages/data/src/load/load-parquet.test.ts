@@ -158,7 +158,7 @@ describe('loadMetrics: Parquet', () => {
     ]);
     expect(await failure(negative, { target: 'gpu_hours' })).toEqual([
       'MISSING_COLUMN',
-      'f.parquet: column "gpu_hours": no target column "gpu_hours" (columns found: timestamp, compute_tflops)',
+      'f.parquet: column "gpu_hours": no target column "gpu_hours" (columns found: timestamp, compute_tflops) (expected the demand column; name it with the target option (--target))',
     ]);
     const nullTime = writeParquet('null-time.parquet', [
       { name: 'timestamp', data: [new Date(hours[0]!), null], type: 'TIMESTAMP' },

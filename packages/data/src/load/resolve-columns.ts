@@ -18,21 +18,21 @@ export function listColumns(names: readonly string[]): string {
   return names.length > 20 ? `${shown} and ${names.length - 20} more` : shown;
 }
 
-/** A CdfError MISSING_COLUMN naming the file, the column and the columns found. */
+const HINTS: Readonly<Record<'time' | 'target' | 'id', string>> = {
+  time: 'a time column; name it with the timeCol option (--time-col)',
+  target: 'the demand column; name it with the target option (--target)',
+  id: 'the series id column named by the idCol option (--id-col)',
+};
+
+/** A CdfError MISSING_COLUMN naming the file, the column, the columns found and how to name another. */
 export function missingColumn(
   file: string,
   column: string,
   found: readonly string[],
-  what: string,
+  role: 'time' | 'target' | 'id',
 ): CdfError {
-  return new CdfError(
-    CdfErrorCode.MissingColumn,
-    `no ${what} column "${column}" (columns found: ${listColumns(found)})`,
-    {
-      file,
-      column,
-    },
-  );
+  const message = `no ${role} column "${column}" (columns found: ${listColumns(found)})`;
+  return new CdfError(CdfErrorCode.MissingColumn, message, { file, column, expected: HINTS[role] });
 }
 
 /** The time column among `names`: `options.timeCol`, else the first candidate present; or throws MISSING_COLUMN. */
@@ -46,7 +46,7 @@ export function resolveTimeColumn(file: string, names: readonly string[], option
   throw new CdfError(
     CdfErrorCode.MissingColumn,
     `no time column: none of ${TIME_COLUMN_CANDIDATES.map((n) => `"${n}"`).join(', ')} (columns found: ${listColumns(names)})`,
-    { file, column: 'timestamp', expected: 'a time column; name it with the timeCol option (--time-col)' },
+    { file, column: 'timestamp', expected: HINTS.time },
   );
 }
 
@@ -58,9 +58,10 @@ export function resolveRoles(timeCol: string, options: LoadOptions): ResolvedCol
   const target = options.target ?? DEFAULT_TARGET;
   const idCol = options.idCol;
   if (target === timeCol || idCol === timeCol || idCol === target) {
+    const id = idCol === undefined ? '' : ` and id column ("${idCol}")`;
     throw new CdfError(
       CdfErrorCode.InvalidConfig,
-      `the time column ("${timeCol}"), target ("${target}") and id column ("${idCol}") must be different columns`,
+      `the time column ("${timeCol}"), target ("${target}")${id} must be different columns`,
     );
   }
   return { timeCol, target, idCol };
