@@ -50,6 +50,15 @@ describe('inferStep', () => {
     );
   });
 
+  it('reads a short series with tied spacings on the grid holding most rows', () => {
+    const error = caught(() => inferStep(at(0, 60, 97, 120), { source: 'm.csv' }));
+    expect(error.location.row).toBe(3);
+    expect(error.toLine()).toBe(
+      'm.csv: row 3: timestamp 2024-01-01T11:37:00.000Z is off the 1h grid of the other rows ' +
+        '(most common spacing); pass --resample 1h (or another step) to regularise',
+    );
+  });
+
   it('names the first row when it is the one off the grid', () => {
     const error = caught(() => inferStep(at(-23, 0, 60, 120, 180)));
     expect(error.location.row).toBe(1);

@@ -79,10 +79,9 @@ export function inferStep(sortedTimestamps: Float64Array, context: StepContext =
     const d = sortedTimestamps[k]! - sortedTimestamps[k - 1]!;
     if (d > 0) counts.set(d, (counts.get(d) ?? 0) + 1);
   }
-  const mode = modeOf(counts);
+  const { mode, anchor } = referenceGrid(sortedTimestamps, counts);
   if (gcd === mode) return gcd;
 
-  const anchor = anchorIndex(sortedTimestamps, mode);
   const origin = sortedTimestamps[anchor]!;
   for (let k = 0; k < n; k++) {
     const offset = (sortedTimestamps[k]! - origin) % mode;
@@ -107,17 +106,32 @@ function greatestCommonDivisor(a: number, b: number): number {
   return a;
 }
 
-/** The most common difference; ties go to the smallest. */
-function modeOf(counts: Map<number, number>): number {
+/** Tied most-common spacings considered when choosing the grid an error message refers to. */
+const MAX_TIED_CANDIDATES = 16;
+
+/**
+ * The grid the regular rows sit on: the most common spacing, anchored at its first occurrence.
+ * Ties (common in short series) go to the spacing whose grid holds the most timestamps, then to
+ * the larger spacing, so `10:00, 11:00, 11:37, 12:00` reads as 1h with 11:37 off the grid.
+ */
+function referenceGrid(
+  timestamps: Float64Array,
+  counts: Map<number, number>,
+): { mode: number; anchor: number } {
   let best = 0;
-  let bestCount = 0;
-  for (const [d, c] of counts) {
-    if (c > bestCount || (c === bestCount && d < best)) {
-      best = d;
-      bestCount = c;
-    }
+  for (const c of counts.values()) if (c > best) best = c;
+  const tied = [...counts].filter(([, c]) => c === best).map(([d]) => d);
+  let choice = { mode: 0, anchor: 0, onGrid: -1 };
+  for (const mode of tied.slice(0, MAX_TIED_CANDIDATES)) {
+    const anchor = anchorIndex(timestamps, mode);
+    const origin = timestamps[anchor]!;
+    let onGrid = 0;
+    if (tied.length > 1)
+      for (let k = 0; k < timestamps.length; k++) if ((timestamps[k]! - origin) % mode === 0) onGrid++;
+    if (onGrid > choice.onGrid || (onGrid === choice.onGrid && mode > choice.mode))
+      choice = { mode, anchor, onGrid };
   }
-  return best;
+  return { mode: choice.mode, anchor: choice.anchor };
 }
 
 /** The first timestamp followed by a mode-sized step: the grid the regular rows sit on. */
