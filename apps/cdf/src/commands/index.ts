@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { CliIo } from '../io.ts';
 import { demoCommand } from './demo.ts';
 import { generateCommand } from './generate.ts';
+import { planCommand } from './plan.ts';
 import { validateCommand } from './validate.ts';
 
 /**
@@ -11,5 +12,6 @@ import { validateCommand } from './validate.ts';
 export function registerCommands(program: Command, io: CliIo): void {
   program.addCommand(validateCommand(io));
   program.addCommand(generateCommand(io));
+  program.addCommand(planCommand(io));
   program.addCommand(demoCommand(io));
 }
