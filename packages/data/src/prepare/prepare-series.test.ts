@@ -227,7 +227,12 @@ describe('prepareSeries: resampling', () => {
 
   it('regularises irregular data that cannot be inferred', () => {
     const table = minutely([0, 7, 31, 64, 101], { compute_tflops: [1, 2, 3, 4, 5] });
-    expect(caught(() => prepareSeries(table)).code).toBe('IRREGULAR_STEP');
+    const irregular = caught(() => prepareSeries(table));
+    expect(irregular.code).toBe('IRREGULAR_STEP');
+    expect(irregular.toLine()).toBe(
+      'metrics.csv: row 1, column "timestamp": timestamp 2024-01-01T00:00:00.000Z is off the 37min grid of the other rows ' +
+        '(most common spacing); pass --resample 37min (or another step) to regularise',
+    );
     const { series, summary } = prepareSeries(table, { resample: '1h' });
     expect([...series[0]!.values]).toEqual([2, 4.5]);
     expect(summary.dataSteps).toEqual([]);
@@ -281,6 +286,13 @@ describe('prepareSeries: long tables', () => {
     expect(summary.series.map((s) => s.rowsRead)).toEqual([3, 2, 2]);
     expect(summary.start).toBe('2024-01-01T00:00:00.000Z');
     expect(summary.end).toBe('2024-01-01T06:00:00.000Z');
+  });
+
+  it('rejects an empty series id with its row', () => {
+    const table = long(['a', 'b', 'a', '', 'a', 'c', 'c']);
+    expect(caught(() => prepareSeries(table)).toLine()).toBe(
+      'metrics.csv: row 4, column "model": empty series id (expected a series id)',
+    );
   });
 
   it('names the series in an error, with the source rows of the file', () => {
@@ -353,14 +365,24 @@ describe('prepareSeries: history, accounting and bad input', () => {
       'metrics.csv: row 2, column "compute_tflops": demand must not be negative (got "-2"; expected a finite number >= 0)',
     );
     const infinite = hourly([0, 1], { compute_tflops: [1, 2], queue_depth: [Number.POSITIVE_INFINITY, 1] });
-    expect(caught(() => prepareSeries(infinite)).code).toBe('INVALID_VALUE');
+    const error = caught(() => prepareSeries(infinite));
+    expect(error.code).toBe('INVALID_VALUE');
+    expect(error.toLine()).toBe(
+      'metrics.csv: row 1, column "queue_depth": not a finite number (got "Infinity"; expected a finite number)',
+    );
   });
 
   it('rejects an unknown time zone and an empty table', () => {
-    expect(
-      caught(() => prepareSeries(hourly([0, 1], { compute_tflops: [1, 2] }), { timeZone: 'Mars/Base' })).code,
-    ).toBe('INVALID_CONFIG');
-    expect(caught(() => prepareSeries(hourly([], { compute_tflops: [] }))).code).toBe('EMPTY_INPUT');
+    const zone = caught(() =>
+      prepareSeries(hourly([0, 1], { compute_tflops: [1, 2] }), { timeZone: 'Mars/Base' }),
+    );
+    expect(zone.code).toBe('INVALID_CONFIG');
+    expect(zone.toLine()).toBe(
+      'unknown time zone "Mars/Base" (expected an IANA time zone such as UTC or Europe/Paris)',
+    );
+    const empty = caught(() => prepareSeries(hourly([], { compute_tflops: [] })));
+    expect(empty.code).toBe('EMPTY_INPUT');
+    expect(empty.toLine()).toBe('metrics.csv: the table has no rows');
   });
 
   it('refuses a step that would blow the series up', () => {
@@ -368,6 +390,11 @@ describe('prepareSeries: history, accounting and bad input', () => {
       timestamps: Float64Array.from([T0, T0 + 1, T0 + 2, T0 + 365 * 24 * HOUR_MS]),
       columns: { compute_tflops: Float64Array.from([1, 2, 3, 4]) },
     };
-    expect(caught(() => prepareSeries(table)).code).toBe('IRREGULAR_STEP');
+    const error = caught(() => prepareSeries(table));
+    expect(error.code).toBe('IRREGULAR_STEP');
+    expect(error.toLine()).toBe(
+      'a 1ms step would need 31536000001 points to cover 365 days with only 4 timestamps; ' +
+        'pass --resample with a coarser step',
+    );
   });
 });

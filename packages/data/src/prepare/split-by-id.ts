@@ -1,3 +1,4 @@
+import { CdfError, CdfErrorCode } from '@cdf/core';
 import type { PrepareInput } from './loaded-table.ts';
 import type { SeriesRows } from './prepare-one-series.ts';
 
@@ -7,7 +8,7 @@ export const DEFAULT_SERIES_ID = 'default';
 /**
  * Split a long table by id into the rows of each series, in order of first appearance, each
  * series' rows in file order (a counting sort: two passes, no per-row objects). A table without
- * ids is one series, `default`, sharing the table's arrays.
+ * ids is one series, `default`, sharing the table's arrays. An empty id is `INVALID_VALUE`.
  */
 export function splitById(table: PrepareInput): SeriesRows[] {
   const { ids, timestamps, columns } = table;
@@ -29,6 +30,14 @@ export function splitById(table: PrepareInput): SeriesRows[] {
     }
     let s = indexOf.get(id);
     if (s === undefined) {
+      if (id === '') {
+        throw new CdfError(CdfErrorCode.InvalidValue, 'empty series id', {
+          file: table.source,
+          row: sourceRows ? sourceRows[i]! : i + 1,
+          column: table.idCol,
+          expected: 'a series id',
+        });
+      }
       s = counts.length;
       indexOf.set(id, s);
       counts.push(0);
