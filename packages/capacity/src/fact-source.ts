@@ -106,9 +106,9 @@ export function resolveFact(frames: PlanFrames, source: FactSource): FactValue {
     case 'last':
       return values[values.length - 1] ?? null;
     case 'min':
-      return numbers.length > 0 ? Math.min(...numbers) : null;
+      return numbers.length > 0 ? numbers.reduce((a, b) => Math.min(a, b)) : null;
     case 'max':
-      return numbers.length > 0 ? Math.max(...numbers) : null;
+      return numbers.length > 0 ? numbers.reduce((a, b) => Math.max(a, b)) : null;
     case 'sum':
       return numbers.reduce((a, b) => a + b, 0);
     case 'mean':

@@ -95,7 +95,7 @@ export function findPrewarmWindows(
     windows.push({
       start: start - lead,
       end,
-      gpus: Math.max(0, ...recommended.slice(run.first, run.last + 1)),
+      gpus: recommended.slice(run.first, run.last + 1).reduce((a, b) => Math.max(a, b), 0),
       reason: `predicted spike: probability up to ${run.peakProbability.toFixed(2)} for ${formatHours(steps * horizon.stepHours)}`,
     });
   }

@@ -169,9 +169,9 @@ export function planProcurement(
     },
     reserved_gpus: reservedTotal,
     on_demand_average_gpus: mean(onDemandTotals),
-    on_demand_peak_gpus: Math.max(0, ...onDemandTotals),
+    on_demand_peak_gpus: onDemandTotals.reduce((a, b) => Math.max(a, b), 0),
     spot_average_gpus: mean(spotTotals),
-    spot_peak_gpus: Math.max(0, ...spotTotals),
+    spot_peak_gpus: spotTotals.reduce((a, b) => Math.max(a, b), 0),
     expected_shortfall_gpu_hours: shortfall,
     horizon_cost: horizonCost,
     monthly_cost: channelCosts(

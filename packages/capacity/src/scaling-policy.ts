@@ -63,8 +63,11 @@ export function deriveScalingPolicy(
   const baseline = totalsByTimestamp(horizon, requirements, (i) => requirements[i]?.baseline_gpus ?? 0);
   const recommended = totalsByTimestamp(horizon, requirements, (i) => requirements[i]?.recommended_gpus ?? 0);
   const burst = totalsByTimestamp(horizon, requirements, (i) => requirements[i]?.burst_ready_gpus ?? 0);
-  const minGpus = Math.max(params.min_gpus_floor, Math.min(...baseline));
-  const maxGpus = Math.max(minGpus, ...burst, ...prewarm.map((w) => w.gpus));
+  const minGpus = Math.max(
+    params.min_gpus_floor,
+    baseline.reduce((a, b) => Math.min(a, b), Number.POSITIVE_INFINITY),
+  );
+  const maxGpus = [...burst, ...prewarm.map((w) => w.gpus)].reduce((a, b) => Math.max(a, b), minGpus);
 
   const upRatios: number[] = [];
   const downRatios: number[] = [];
