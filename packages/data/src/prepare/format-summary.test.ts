@@ -62,4 +62,17 @@ describe('formatSummary', () => {
     expect(text).not.toContain('series  rows');
     expect(text).toContain('step        -\n');
   });
+
+  it('cuts the per-series table of a large fleet after 20 rows', () => {
+    const ids = Array.from({ length: 50 }, (_, i) => `s${Math.floor(i / 2)}`);
+    const table: MetricsTable = {
+      timestamps: Float64Array.from(ids, (_, i) => Date.UTC(2024, 0, 1) + (i % 2) * HOUR_MS),
+      columns: { compute_tflops: Float64Array.from(ids, (_, i) => i) },
+      ids,
+    };
+    const lines = formatSummary(prepareSeries(table).summary).split('\n');
+    expect(lines).toContain('series      25');
+    expect(lines.filter((line) => /^s\d+ /.test(line))).toHaveLength(20);
+    expect(lines.at(-1)).toBe('... and 5 more series');
+  });
 });
