@@ -1,10 +1,6 @@
 /** Powers of ten that are exact doubles (10^0 .. 10^22). */
 const EXACT_POWERS = Array.from({ length: 23 }, (_, k) => 10 ** k);
 
-function isBlank(c: number): boolean {
-  return c === 32 || c === 9 || c === 13 || c === 10;
-}
-
 /**
  * The number written in `text[start, end)`, which must be a decimal: optional sign, digits
  * with an optional point (`12`, `-3.5`, `.5`, `5.`), optional exponent (`1e-3`), with spaces
@@ -16,10 +12,13 @@ function isBlank(c: number): boolean {
  * multiplication or division of two exact doubles); all others go through `Number()`.
  */
 export function parseDecimal(text: string, start: number, end: number): number {
-  while (start < end && isBlank(text.charCodeAt(start))) start++;
-  while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
+  let c = text.charCodeAt(start);
+  // Blank check inline (no call): this runs once per cell, often before the JIT warms up.
+  while (start < end && (c === 32 || c === 9 || c === 13 || c === 10)) c = text.charCodeAt(++start);
+  let last = text.charCodeAt(end - 1);
+  while (end > start && (last === 32 || last === 9 || last === 13 || last === 10))
+    last = text.charCodeAt(--end - 1);
   let i = start;
-  let c = text.charCodeAt(i);
   const negative = c === 45;
   if (negative || c === 43) i++;
   let mantissa = 0;

@@ -73,13 +73,34 @@ export function scanIsoTimestamp(text: string, out: IsoScan, from = 0, to = text
   while (start < end && (text.charCodeAt(start) === SPACE || text.charCodeAt(start) === TAB)) start++;
   while (end > start && (text.charCodeAt(end - 1) === SPACE || text.charCodeAt(end - 1) === TAB)) end--;
   if (end - start < 10) return false;
+  // Digits are read inline (no helper calls): this runs once per row, often before the JIT warms up.
   let i = start;
-  const y1 = two(text, i);
-  const y2 = two(text, i + 2);
-  if (y1 < 0 || y2 < 0 || text.charCodeAt(i + 4) !== DASH || text.charCodeAt(i + 7) !== DASH) return false;
-  const year = y1 * 100 + y2;
-  const month = two(text, i + 5);
-  const day = two(text, i + 8);
+  const y0 = text.charCodeAt(i) - ZERO;
+  const y1 = text.charCodeAt(i + 1) - ZERO;
+  const y2 = text.charCodeAt(i + 2) - ZERO;
+  const y3 = text.charCodeAt(i + 3) - ZERO;
+  const m0 = text.charCodeAt(i + 5) - ZERO;
+  const m1 = text.charCodeAt(i + 6) - ZERO;
+  const d0 = text.charCodeAt(i + 8) - ZERO;
+  const d1 = text.charCodeAt(i + 9) - ZERO;
+  if (
+    (y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1) < 0 ||
+    y0 > 9 ||
+    y1 > 9 ||
+    y2 > 9 ||
+    y3 > 9 ||
+    m0 > 9 ||
+    m1 > 9 ||
+    d0 > 9 ||
+    d1 > 9 ||
+    text.charCodeAt(i + 4) !== DASH ||
+    text.charCodeAt(i + 7) !== DASH
+  ) {
+    return false;
+  }
+  const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+  const month = m0 * 10 + m1;
+  const day = d0 * 10 + d1;
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return false;
   const dayMs = daysFromCivil(year, month, day) * DAY_MS;
   i += 10;
@@ -94,15 +115,25 @@ export function scanIsoTimestamp(text: string, out: IsoScan, from = 0, to = text
   if (sep !== 84 && sep !== 116 && sep !== SPACE) return false; // 'T', 't', ' '
   i++;
   if (end - i < 5) return false;
-  const hour = two(text, i);
-  const minute = two(text, i + 3);
-  if (hour < 0 || hour > 23 || text.charCodeAt(i + 2) !== COLON || minute < 0 || minute > 59) return false;
+  const h0 = text.charCodeAt(i) - ZERO;
+  const h1 = text.charCodeAt(i + 1) - ZERO;
+  const n0 = text.charCodeAt(i + 3) - ZERO;
+  const n1 = text.charCodeAt(i + 4) - ZERO;
+  if ((h0 | h1 | n0 | n1) < 0 || h0 > 2 || h1 > 9 || n0 > 5 || n1 > 9 || text.charCodeAt(i + 2) !== COLON) {
+    return false;
+  }
+  const hour = h0 * 10 + h1;
+  if (hour > 23) return false;
+  const minute = n0 * 10 + n1;
   i += 5;
   let second = 0;
   let millis = 0;
   if (i < end && text.charCodeAt(i) === COLON) {
-    second = two(text, i + 1);
-    if (second < 0 || second > 59 || i + 3 > end) return false;
+    if (end - i < 3) return false;
+    const s0 = text.charCodeAt(i + 1) - ZERO;
+    const s1 = text.charCodeAt(i + 2) - ZERO;
+    if ((s0 | s1) < 0 || s0 > 5 || s1 > 9) return false;
+    second = s0 * 10 + s1;
     i += 3;
     const mark = text.charCodeAt(i);
     if (i < end && (mark === DOT || mark === COMMA)) {
@@ -110,8 +141,8 @@ export function scanIsoTimestamp(text: string, out: IsoScan, from = 0, to = text
       let fraction = 0;
       let digits = 0;
       while (i < end) {
-        const d = digit(text, i);
-        if (d < 0) break;
+        const d = text.charCodeAt(i) - ZERO;
+        if (d < 0 || d > 9) break;
         if (digits < 9) {
           fraction = fraction * 10 + d;
           digits++;
@@ -139,14 +170,16 @@ export function scanIsoTimestamp(text: string, out: IsoScan, from = 0, to = text
   if (z !== PLUS && z !== DASH) return false;
   const sign = z === PLUS ? 1 : -1;
   i++;
+  if (end - i < 2) return false;
   const offsetHours = two(text, i);
   if (offsetHours < 0 || offsetHours > 23) return false;
   i += 2;
   let offsetMinutes = 0;
   if (i < end) {
     if (text.charCodeAt(i) === COLON) i++;
+    if (end - i !== 2) return false;
     offsetMinutes = two(text, i);
-    if (offsetMinutes < 0 || offsetMinutes > 59 || i + 2 !== end) return false;
+    if (offsetMinutes < 0 || offsetMinutes > 59) return false;
   }
   out.zone = 'offset';
   out.offsetMs = sign * (offsetHours * HOUR_MS + offsetMinutes * MINUTE_MS);
