@@ -18,7 +18,7 @@ export {
 export { TimestampReader, type TimestampReaderOptions } from '../timestamp/timestamp-reader.ts';
 export { ZoneClock, zoneClock } from '../timestamp/zone-clock.ts';
 export { type CellKind, cellKind } from './cell-kind.ts';
-export { type CsvRecordHandler, CsvRecordReader } from './csv-records.ts';
+export { CsvFields, type CsvRecordHandler, CsvRecordReader } from './csv-records.ts';
 export { detectFormat } from './detect-format.ts';
 export { loadMetrics } from './load-metrics.ts';
 export type { DataFormat, LoadedTable, LoadOptions } from './load-options.ts';
