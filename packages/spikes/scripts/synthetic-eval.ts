@@ -22,7 +22,8 @@ for (const seed of seeds.length > 0 ? seeds : [1, 2, 3]) {
   const series = seriesFromColumns(data, 'compute_tflops', stepMs);
   const plannedEvents = planned ? data.plannedLaunches.map((p) => PlannedEventSchema.parse(p)) : [];
   const t0 = performance.now();
-  const prepared = createAnomalyDetector('ensemble', { plannedEvents }).preprocess(series);
+  const extra = args.indexOf('--params') >= 0 ? JSON.parse(args[args.indexOf('--params') + 1]!) : {};
+  const prepared = createAnomalyDetector('ensemble', { plannedEvents, params: extra }).preprocess(series);
   const detection = prepared.detect(sensitivity);
   const ms = performance.now() - t0;
   const s = scoreAgainstTruth(series.timestamps, detection.isAnomaly, detection.events, data.events);

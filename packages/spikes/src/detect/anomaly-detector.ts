@@ -13,7 +13,7 @@ import { type CoreTrace, traceSeries } from './core-trace.ts';
 import type { Detection } from './detection.ts';
 import type { DetectorName } from './detector-names.ts';
 import { type DetectorParamsInput, durationSteps, resolveDetectorParams } from './detector-params.ts';
-import { scoreOfTail, thresholdOfSensitivity } from './ensemble-score.ts';
+import { scoreOfDecades, thresholdOfSensitivity } from './ensemble-score.ts';
 
 /** Sensitivity used when none is given. */
 export const DEFAULT_SENSITIVITY = 0.5;
@@ -84,7 +84,7 @@ export function createAnomalyDetector(
         scores: trace.score,
         trace,
         detect: (sensitivity = DEFAULT_SENSITIVITY) =>
-          verdicts(series, trace, used, checkSensitivity(sensitivity), options),
+          verdicts(series, trace, used, checkSensitivity(sensitivity), options, params.scoreHalvingDecades),
       };
     },
   };
@@ -107,21 +107,23 @@ function verdicts(
   used: readonly DetectorName[],
   sensitivity: number,
   options: DetectorOptions,
+  halving: number,
 ): Detection {
   const n = series.values.length;
   const threshold = thresholdOfSensitivity(sensitivity);
   const isAnomaly = new Uint8Array(n);
   const detectors: string[] = new Array(n).fill('');
-  const tails: Record<DetectorName, Float64Array> = {
-    robust_z: trace.tailZ,
-    rate_of_change: trace.tailRate,
-    isolation_forest: trace.tailForest,
+  const decades: Record<DetectorName, Float64Array> = {
+    robust_z: trace.decadesZ,
+    rate_of_change: trace.decadesRate,
+    isolation_forest: trace.decadesForest,
   };
+  const correction = Math.log10(used.length);
   for (let i = 0; i < n; i++) {
     // A zero score (warm-up, filled, missing) is never anomalous, even at sensitivity 1.
     if (trace.score[i]! > 0 && trace.score[i]! >= threshold && series.filled[i] === 0) {
       isAnomaly[i] = 1;
-      const fired = used.filter((d) => scoreOfTail(Math.min(1, tails[d][i]! * used.length)) >= threshold);
+      const fired = used.filter((d) => scoreOfDecades(decades[d][i]! - correction, halving) >= threshold);
       detectors[i] = fired.join('+');
     }
   }

@@ -8,9 +8,9 @@ export interface CoreTrace {
   z: Float64Array;
   rateOfChange: Float64Array;
   forest: Float64Array;
-  tailZ: Float64Array;
-  tailRate: Float64Array;
-  tailForest: Float64Array;
+  decadesZ: Float64Array;
+  decadesRate: Float64Array;
+  decadesForest: Float64Array;
   score: Float64Array;
 }
 
@@ -25,9 +25,9 @@ export function traceSeries(series: Series, params: ResolvedDetectorParams): Cor
     z: new Float64Array(n),
     rateOfChange: new Float64Array(n),
     forest: new Float64Array(n),
-    tailZ: new Float64Array(n),
-    tailRate: new Float64Array(n),
-    tailForest: new Float64Array(n),
+    decadesZ: new Float64Array(n),
+    decadesRate: new Float64Array(n),
+    decadesForest: new Float64Array(n),
     score: new Float64Array(n),
   };
   const core = new DetectorCore(params);
@@ -37,9 +37,9 @@ export function traceSeries(series: Series, params: ResolvedDetectorParams): Cor
     trace.z[i] = out.z;
     trace.rateOfChange[i] = out.rateOfChange;
     trace.forest[i] = out.forest;
-    trace.tailZ[i] = out.tailZ;
-    trace.tailRate[i] = out.tailRate;
-    trace.tailForest[i] = out.tailForest;
+    trace.decadesZ[i] = out.decadesZ;
+    trace.decadesRate[i] = out.decadesRate;
+    trace.decadesForest[i] = out.decadesForest;
     trace.score[i] = out.score;
   }
   return trace;

@@ -1,9 +1,9 @@
 import { IsolationForest } from '../forest/isolation-forest.ts';
 import { medianInPlace } from '../kernels/median.ts';
-import { normalUpperTail } from '../kernels/normal-tail.ts';
+import { normalTailDecades } from '../kernels/normal-tail.ts';
 import { RingBuffer } from '../kernels/ring-buffer.ts';
 import type { ResolvedDetectorParams } from './detector-params.ts';
-import { combineTails, scoreOfTail } from './ensemble-score.ts';
+import { combineDecades, scoreOfDecades } from './ensemble-score.ts';
 import { SeasonalTrack } from './seasonal-track.ts';
 
 /** What the core says about one point: the expectation, each detector's statistic and tail, the score. */
@@ -16,10 +16,10 @@ export interface CoreStep {
   rateOfChange: number;
   /** Isolation-forest score `2^(-E h / c(psi))` (NaN before the forest is trained). */
   forest: number;
-  /** Tail probability under ordinary behaviour of each detector (1 = nothing unusual). */
-  tailZ: number;
-  tailRate: number;
-  tailForest: number;
+  /** Improbability under ordinary behaviour of each detector, in decades (`-log10 p`; 0 = nothing unusual). */
+  decadesZ: number;
+  decadesRate: number;
+  decadesForest: number;
   /** Ensemble score 0..1 (see ensemble-score.ts); 0 for missing, filled and warm-up points. */
   score: number;
 }
@@ -28,7 +28,15 @@ const FEATURE_CLAMP = 30;
 /** Most feature rows kept to train the forest, whatever the training duration. */
 export const MAX_FOREST_TRAINING = 4096;
 
-const NEUTRAL = { z: 0, rateOfChange: 0, forest: Number.NaN, tailZ: 1, tailRate: 1, tailForest: 1, score: 0 };
+const NEUTRAL = {
+  z: 0,
+  rateOfChange: 0,
+  forest: Number.NaN,
+  decadesZ: 0,
+  decadesRate: 0,
+  decadesForest: 0,
+  score: 0,
+};
 
 /**
  * The causal kernel every detector shares: it sees one point at a time, scores it from the past
@@ -95,7 +103,7 @@ export class DetectorCore {
     this.offset = typical > 0 ? 0.1 * typical : 1;
     this.tracks = p.periodSteps.map(
       (period) =>
-        new SeasonalTrack(period, p.seasonCycles, p.levelSteps, p.clip, p.scaleAlpha, p.warmupSteps),
+        new SeasonalTrack(period, p.seasonCycles, p.levelSteps, p.clip, p.scaleAlpha, p.warmupSteps, p.shortSteps),
     );
     for (const v of this.warmupValues) this.learnOnly(this.transform(v));
   }
@@ -162,45 +170,42 @@ export class DetectorCore {
     const forest = this.forestScore(features);
 
     const up = this.params.direction === 'up';
-    const tailZ = tailOf(z, up);
-    const tailRate = tailOf(rateOfChange, up);
+    const decadesZ = decadesOf(z, up);
+    const decadesRate = decadesOf(rateOfChange, up);
     // Looking only for rises, a point below its expectation is never unusual to the forest either.
-    const tailForest = Number.isNaN(forest) || (up && z <= 0) ? 1 : this.forestTail(forest);
-    const tails: number[] = [];
-    if (this.uses.z) tails.push(tailZ);
-    if (this.uses.rate) tails.push(tailRate);
-    if (this.uses.forest) tails.push(tailForest);
+    const decadesForest = Number.isNaN(forest) || (up && z <= 0) ? 0 : -Math.log10(this.forestTail(forest));
+    const decades: number[] = [];
+    if (this.uses.z) decades.push(decadesZ);
+    if (this.uses.rate) decades.push(decadesRate);
+    if (this.uses.forest) decades.push(decadesForest);
     return {
       expected: expectedValue,
       z,
       rateOfChange,
       forest,
-      tailZ,
-      tailRate,
-      tailForest,
-      score: scoreOfTail(combineTails(tails)),
+      decadesZ,
+      decadesRate,
+      decadesForest,
+      score: scoreOfDecades(combineDecades(decades), this.params.scoreHalvingDecades),
     };
   }
 
-  /**
-   * The track with the lowest residual variance before this point (causal), preferring tracks
-   * with three cycles of history over those with fewer.
-   */
+  /** The usable track that has fitted best so far (lowest running mean absolute residual; causal). */
   private chooseTrack(): number {
     let chosen = -1;
     let best = Number.POSITIVE_INFINITY;
-    for (const robust of [true, false]) {
-      for (let t = 0; t < this.tracks.length; t++) {
-        const track = this.tracks[t]!;
-        const variance = track.residualVariance;
-        if ((robust ? track.ready : track.usable) && variance < best) {
-          best = variance;
-          chosen = t;
-        }
+    for (let t = 0; t < this.tracks.length; t++) {
+      const track = this.tracks[t]!;
+      const error = track.fitError;
+      if (track.usable && error < best) {
+        best = error;
+        chosen = t;
       }
-      if (chosen >= 0) return chosen;
     }
-    return 0;
+    if (chosen >= 0) return chosen;
+    // No track has a fit record yet: the first usable one.
+    const usable = this.tracks.findIndex((t) => t.usable);
+    return usable >= 0 ? usable : 0;
   }
 
   private rateZ(delta: number, residualScale: number): number {
@@ -268,7 +273,8 @@ function clamp(x: number): number {
   return Math.max(-FEATURE_CLAMP, Math.min(FEATURE_CLAMP, x));
 }
 
-function tailOf(z: number, up: boolean): number {
-  if (up) return normalUpperTail(z);
-  return Math.min(1, 2 * normalUpperTail(Math.abs(z)));
+/** Improbability (decades) of `z` under a standard normal: upper tail, or both tails. */
+function decadesOf(z: number, up: boolean): number {
+  if (up) return normalTailDecades(z);
+  return Math.max(0, normalTailDecades(Math.abs(z)) - Math.LOG10E * Math.LN2);
 }

@@ -16,8 +16,8 @@ export const DetectorParamsSchema = z.object({
   levelWindow: duration.default('3d'),
   /** Half-life of the winsorised residual scale. Default 3 days. */
   scaleHalfLife: duration.default('3d'),
-  /** No verdict before this much history (scores are 0). Default 1 day. */
-  warmup: duration.default('1d'),
+  /** No verdict before this much history (scores are 0); a week lets the weekly cycle be seen once. Default 1 week. */
+  warmup: duration.default('1w'),
   /** Residuals beyond `clip` scales are clipped before they enter the baseline and the scale (robust fit). Default 3. */
   clip: z.number().positive().default(3),
   /** Smallest residual scale, as a share of the level (log transform: an absolute log-ratio). Default 0.005. */
@@ -36,6 +36,8 @@ export const DetectorParamsSchema = z.object({
   forestSubsample: z.number().int().min(2).max(4096).default(256),
   /** Seed of the isolation forest's random choices. Default 42. */
   seed: z.number().int().default(42),
+  /** Decades of improbability that halve the score's distance to 1 (see ensemble-score.ts). Default 5. */
+  scoreHalvingDecades: z.number().positive().default(5),
   /** Detectors that feed the ensemble. Default all three. */
   ensemble: z
     .array(z.enum(['robust_z', 'rate_of_change', 'isolation_forest']))

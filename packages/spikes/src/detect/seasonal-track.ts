@@ -28,6 +28,13 @@ export class SeasonalTrack {
   private readonly phaseScratch: Float64Array;
   private readonly levelScratch: Float64Array;
   private variance = Number.NaN;
+  private level = 0;
+  private steps = 0;
+  private readonly levelEvery: number;
+  private readonly initSteps: number;
+  private sinceOutlier = Number.POSITIVE_INFINITY;
+  private error = Number.NaN;
+  private errorCount = 0;
   private observed = 0;
   private readonly initResiduals: Float64Array;
 
@@ -38,24 +45,35 @@ export class SeasonalTrack {
     levelSteps: number,
     private readonly clip: number,
     private readonly alpha: number,
-    private readonly warmupSteps: number,
+    warmupSteps: number,
+    /** Steps after an outlier before residuals update the scale again. */
+    private readonly quietSteps: number,
   ) {
     this.history = new RingBuffer(period * cycles);
     this.deviations = new RingBuffer(levelSteps);
     this.phaseScratch = new Float64Array(cycles);
     this.levelScratch = new Float64Array(levelSteps);
-    this.initResiduals = new Float64Array(warmupSteps);
+    // The first scale comes from this many residuals with seasonal history behind them.
+    this.initSteps = Math.max(3, Math.ceil(warmupSteps / 4));
+    this.initResiduals = new Float64Array(this.initSteps);
+    // The level median moves slowly; at fine steps recomputing it ~48 times per window is as good
+    // as every step and keeps the cost per point flat.
+    this.levelEvery = Math.max(1, Math.floor(levelSteps / 48));
   }
 
   /** True once one full period of history is held and the scale is initialised: the track can score. */
   get usable(): boolean {
-    return this.history.size >= this.period && this.observed >= this.warmupSteps;
+    return this.history.size >= this.period && !Number.isNaN(this.variance);
   }
 
-  /** True once three cycles (or all `cycles`, if fewer) are held, so the seasonal median is robust. */
-  get ready(): boolean {
-    return this.usable && this.history.size >= this.period * Math.min(this.cycles, 3);
+  /**
+   * How well this period explains the series: the exponentially weighted mean absolute residual
+   * (capped at 10 scales, so one spike does not decide), NaN before any. Tracks compete on it.
+   */
+  get fitError(): number {
+    return this.errorCount >= this.initSteps ? this.error : Number.NaN;
   }
+
 
   /** Current residual variance (NaN before initialisation). */
   get residualVariance(): number {
@@ -76,8 +94,11 @@ export class SeasonalTrack {
     }
     if (k > 0) seasonal = medianInPlace(this.phaseScratch, k);
     else if (this.history.size > 0) seasonal = this.history.ago(1);
-    const n = this.deviations.copyTo(this.levelScratch);
-    const level = n > 0 ? medianInPlace(this.levelScratch, n) : 0;
+    if (this.steps++ % this.levelEvery === 0) {
+      const n = this.deviations.copyTo(this.levelScratch);
+      this.level = n > 0 ? medianInPlace(this.levelScratch, n) : 0;
+    }
+    const level = this.level;
     const expected = seasonal + level;
     const rawScale = Math.sqrt(this.variance);
     const scale = Number.isNaN(rawScale) ? Number.NaN : Math.max(rawScale, floor);
@@ -92,7 +113,7 @@ export class SeasonalTrack {
       const limit = Number.isNaN(scale) ? Number.POSITIVE_INFINITY : this.clip * scale;
       const clipped = Math.max(-limit, Math.min(limit, residual));
       cleaned = expected + clipped;
-      this.learnScale(residual, limit);
+      if (k > 0) this.learnScale(residual, limit);
     }
     if (!Number.isNaN(cleaned)) {
       this.history.push(cleaned);
@@ -103,19 +124,29 @@ export class SeasonalTrack {
 
   private learnScale(residual: number, limit: number): void {
     this.observed++;
-    if (this.observed <= this.warmupSteps) {
+    if (!Number.isNaN(this.variance)) {
+      const capped = Math.min(Math.abs(residual), 10 * Math.sqrt(this.variance));
+      this.error = Number.isNaN(this.error) ? capped : (1 - this.alpha) * this.error + this.alpha * capped;
+      this.errorCount++;
+    }
+    if (this.observed <= this.initSteps) {
       // The first scale is the MAD of the warm-up residuals (a spike in the warm-up cannot
       // inflate it), then exponential weighting of the inliers takes over.
       this.initResiduals[this.observed - 1] = Math.abs(residual);
-      if (this.observed === this.warmupSteps) {
-        const mad = medianInPlace(this.initResiduals, this.warmupSteps) / MAD_TO_SIGMA;
+      if (this.observed === this.initSteps) {
+        const mad = medianInPlace(this.initResiduals, this.initSteps) / MAD_TO_SIGMA;
         this.variance = mad * mad;
       }
       return;
     }
-    // An outlier leaves the scale as it is: were it clipped and counted, a long spike would
+    // An outlier, and any point soon after one, leaves the scale as it is: were they counted, a
+    // long spike (whose residuals hover near the clip while the baseline catches up) would
     // inflate the scale step after step until it hid itself.
-    if (Math.abs(residual) > limit) return;
+    if (Math.abs(residual) > limit) {
+      this.sinceOutlier = 0;
+      return;
+    }
+    if (++this.sinceOutlier <= this.quietSteps) return;
     this.variance = (1 - this.alpha) * this.variance + this.alpha * residual * residual;
   }
 }

@@ -1,0 +1,131 @@
+import {
+  CdfError,
+  CdfErrorCode,
+  InsufficientHistoryError,
+  type PlannedEvent,
+  type Series,
+} from '@cdf/core';
+import {
+  fitIsotonic,
+  fitPlatt,
+  type GbdtModel,
+  type TrainGbdtInput,
+  trainGbdt,
+  trainManyInParallel,
+  trainWorkerAvailable,
+} from '@cdf/gbdt';
+import { FittedSpikePredictor } from './fitted-spike-predictor.ts';
+import { historyTail } from './history-tail.ts';
+import {
+  CLASSIFIER_DEFAULTS,
+  MAGNITUDE_DEFAULTS,
+  resolveSpikePredictorParams,
+  type SpikePredictorParamsInput,
+  trainingHorizonsOf,
+} from './spike-predictor-params.ts';
+import { buildSpikeTrainingSet } from './spike-training-set.ts';
+
+/** Fewer spike rows than this: no magnitude model, the median log ratio instead. */
+export const MIN_MAGNITUDE_ROWS = 30;
+
+/** What {@link fitSpikePredictor} needs besides the series. */
+export interface FitSpikePredictorOptions extends SpikePredictorParamsInput {
+  /** 1 where a point was a spike (detected, or ground truth), aligned with the series. */
+  anomalies: Uint8Array;
+  /** Planned events, past (they explain launches in the history) and future. */
+  plannedEvents?: readonly PlannedEvent[];
+}
+
+/**
+ * Fit the spike predictor: a GBDT classifier of P(spike at t + h) and a GBDT regressor of the
+ * spike's log magnitude over the robust baseline, both direct over (origin, horizon) rows from
+ * `@cdf/features` (features known at t, calendar and planned events of t + h, h). The classifier
+ * is calibrated (isotonic by default) on the latest `holdoutFraction` of origins, which it never
+ * trained on. With `parallel` (default) the two models train at once in worker threads.
+ */
+export async function fitSpikePredictor(
+  series: Series,
+  options: FitSpikePredictorOptions,
+): Promise<FittedSpikePredictor> {
+  const { anomalies, plannedEvents = [], ...rest } = options;
+  const params = resolveSpikePredictorParams(rest);
+  if (!(anomalies instanceof Uint8Array) || anomalies.length !== series.values.length) {
+    throw new CdfError(CdfErrorCode.InvalidValue, 'the anomaly mask does not match the series', {
+      column: 'anomalies',
+      value: anomalies instanceof Uint8Array ? String(anomalies.length) : typeof anomalies,
+      expected: `a Uint8Array of ${series.values.length} values (1 = spike)`,
+    });
+  }
+  const horizons = trainingHorizonsOf(params);
+  const set = buildSpikeTrainingSet(series, anomalies, plannedEvents, horizons, params);
+  const positives = set.fit.label.reduce((a, b) => a + b, 0);
+  const holdoutPositives = set.holdout.label.reduce((a, b) => a + b, 0);
+  if (set.fit.matrix.rows < 100 || positives === 0 || holdoutPositives === 0) {
+    throw new InsufficientHistoryError('the spike predictor', 100, set.fit.matrix.rows, {
+      unit: 'training rows with spikes before and inside the calibration holdout',
+      column: 'anomalies',
+      value: `${positives} spike rows to fit, ${holdoutPositives} to calibrate`,
+    });
+  }
+  const notes: string[] = [
+    `classifier: ${set.fit.matrix.rows} rows (${positives} spike) over ${horizons.length} horizons, origins every ${params.originStride} steps`,
+  ];
+
+  const classifierJob: TrainGbdtInput = {
+    features: set.fit.matrix,
+    label: set.fit.label,
+    objective: 'binary',
+    params: { ...CLASSIFIER_DEFAULTS, ...params.classifier },
+    seed: params.seed,
+  };
+  const withMagnitude = set.magnitude.matrix.rows >= MIN_MAGNITUDE_ROWS;
+  const magnitudeJob: TrainGbdtInput = {
+    features: set.magnitude.matrix,
+    label: set.magnitude.logRatio,
+    objective: 'regression',
+    params: { ...MAGNITUDE_DEFAULTS, ...params.magnitude },
+    seed: params.seed + 1,
+  };
+  const jobs = withMagnitude ? [classifierJob, magnitudeJob] : [classifierJob];
+  let models: GbdtModel[];
+  if (params.parallel && jobs.length > 1 && trainWorkerAvailable()) {
+    models = await trainManyInParallel(jobs);
+    notes.push('classifier and magnitude regressor trained in parallel worker threads');
+  } else {
+    if (params.parallel && jobs.length > 1) notes.push('worker entry of @cdf/gbdt not built: trained in-process');
+    models = [];
+    for (const job of jobs) models.push(await trainGbdt(job));
+  }
+  const classifier = models[0]!;
+  const magnitude = withMagnitude ? models[1]! : null;
+  const fallbackLogRatio = median(set.magnitude.logRatio);
+  notes.push(
+    withMagnitude
+      ? `magnitude: log(value / robust baseline) regressed on ${set.magnitude.matrix.rows} spike rows`
+      : `magnitude: only ${set.magnitude.matrix.rows} spike rows, constant median ratio ${Math.exp(fallbackLogRatio).toFixed(3)}`,
+  );
+
+  const raw = classifier.predict(set.holdout.matrix);
+  const calibrator =
+    params.calibration === 'isotonic' ? fitIsotonic(raw, set.holdout.label) : fitPlatt(raw, set.holdout.label);
+  notes.push(
+    `probabilities calibrated (${params.calibration}) on ${set.holdout.matrix.rows} rows (${holdoutPositives} spike) from origins at or after ${new Date(set.holdoutStart).toISOString()}`,
+  );
+  return new FittedSpikePredictor({
+    params,
+    classifier,
+    calibrator,
+    magnitude,
+    fallbackLogRatio,
+    tail: historyTail(series, anomalies),
+    plannedEvents: [...plannedEvents],
+    notes,
+  });
+}
+
+function median(values: Float64Array): number {
+  if (values.length === 0) return 0;
+  const sorted = Float64Array.from(values).sort();
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}

@@ -1,0 +1,76 @@
+import { HOUR_MS, type PlannedEvent, type Series, WEEK_MS } from '@cdf/core';
+import { buildDirectMatrix, type FeatureMatrix } from '@cdf/features';
+import { robustBaseline } from './robust-baseline.ts';
+import { scaleFreeFeatures, selectRows } from './scale-free-features.ts';
+import type { SpikePredictorParams } from './spike-predictor-params.ts';
+import { withSpikeRunFeatures } from './spike-run-features.ts';
+
+/** The rows the two models learn from. */
+export interface SpikeTrainingSet {
+  /** Classifier rows whose target time is before the first holdout origin. */
+  fit: { matrix: FeatureMatrix; label: Float64Array };
+  /** Classifier rows from the holdout origins (the latest `holdoutFraction`): calibration only. */
+  holdout: { matrix: FeatureMatrix; label: Float64Array };
+  /** Spike rows (label 1) of every origin, with `log(value / robust baseline)` at the target. */
+  magnitude: { matrix: FeatureMatrix; logRatio: Float64Array };
+  /** Epoch ms of the first holdout origin. */
+  holdoutStart: number;
+}
+
+/**
+ * Build the direct (origin, horizon) rows and split them in time: the classifier learns
+ * `anomalies[t + h]` from rows whose target time precedes the first holdout origin (so nothing
+ * it is calibrated on leaks into it); the holdout rows are the latest origins. The magnitude
+ * regressor learns the log ratio of the value at spike targets to the robust baseline there.
+ */
+export function buildSpikeTrainingSet(
+  series: Series,
+  anomalies: Uint8Array,
+  plannedEvents: readonly PlannedEvent[],
+  horizons: readonly number[],
+  params: SpikePredictorParams,
+): SpikeTrainingSet {
+  const direct = buildDirectMatrix(series, {
+    horizons,
+    origins: { stride: params.originStride },
+    plannedEvents,
+    anomalies,
+    maxRows: params.maxRows,
+  });
+  const matrix = withSpikeRunFeatures(scaleFreeFeatures(direct.matrix), anomalies, series.stepMs);
+  const season = Math.max(1, Math.round(WEEK_MS / series.stepMs));
+  const baseline = robustBaseline(series.values, anomalies, series.filled, season);
+
+  const origins = matrix.origins;
+  const distinct = [...new Set(origins)];
+  const cutIndex = Math.min(distinct.length - 1, Math.floor(distinct.length * (1 - params.holdoutFraction)));
+  const holdoutOrigin = distinct[Math.max(0, cutIndex)] ?? 0;
+
+  const fitRows: number[] = [];
+  const holdoutRows: number[] = [];
+  const spikeRows: number[] = [];
+  const spikeTargets: number[] = [];
+  for (let r = 0; r < matrix.rows; r++) {
+    if (direct.usable[r] === 0) continue;
+    const t = origins[r]!;
+    const at = t + direct.horizon[r]!;
+    if (t >= holdoutOrigin) holdoutRows.push(r);
+    else if (at < holdoutOrigin) fitRows.push(r);
+    if (anomalies[at] === 1) {
+      const b = baseline[at]!;
+      const v = series.values[at]!;
+      if (b > 0 && v > 0) {
+        spikeRows.push(r);
+        spikeTargets.push(Math.log(v / b));
+      }
+    }
+  }
+  const labelOf = (rows: number[]) =>
+    Float64Array.from(rows, (r) => anomalies[origins[r]! + direct.horizon[r]!]!);
+  return {
+    fit: { matrix: selectRows(matrix, Int32Array.from(fitRows)), label: labelOf(fitRows) },
+    holdout: { matrix: selectRows(matrix, Int32Array.from(holdoutRows)), label: labelOf(holdoutRows) },
+    magnitude: { matrix: selectRows(matrix, Int32Array.from(spikeRows)), logRatio: Float64Array.from(spikeTargets) },
+    holdoutStart: series.timestamps[holdoutOrigin] ?? series.timestamps[0]! + HOUR_MS,
+  };
+}

@@ -1,0 +1,122 @@
+import type { SpikeType } from '@cdf/core';
+import { DEFAULT_SPIKE_RULES, type SpikeRuleThresholds, classifySpike } from '../classify/spike-rules.ts';
+import { DetectorCore } from '../detect/detector-core.ts';
+import { type DetectorParamsInput, resolveDetectorParams } from '../detect/detector-params.ts';
+import { DEFAULT_SENSITIVITY } from '../detect/anomaly-detector.ts';
+import { thresholdOfSensitivity } from '../detect/ensemble-score.ts';
+import { TOKENS_COLUMN } from '../classify/spike-shape.ts';
+
+/** One observation fed to {@link StreamingDetector.update}. */
+export interface StreamPoint {
+  /** The value (NaN or absent: missing, never flagged). */
+  value: number;
+  /** True when the point was filled in rather than observed: never flagged. */
+  filled?: boolean;
+  /** Mean tokens per request at this step, when known (helps tell abuse from launches). */
+  avgTokensPerRequest?: number;
+}
+
+/** The streaming verdict on one point. */
+export interface StreamVerdict {
+  /** Calibrated 0..1 score, identical to the batch detector's on the same data. */
+  score: number;
+  isAnomaly: boolean;
+  /** Robust expected value. */
+  expected: number;
+  /** Provisional type of the ongoing spike, from its shape so far (the batch types the whole event). */
+  spikeType?: SpikeType;
+}
+
+/** Options of {@link StreamingDetector}. */
+export interface StreamingDetectorOptions {
+  /** The series step in ms (windows are durations). */
+  stepMs: number;
+  /** Scoring parameters, as for the batch detector. */
+  params?: DetectorParamsInput;
+  /** 0..1, default 0.5. */
+  sensitivity?: number;
+  /** Classification thresholds. */
+  rules?: Partial<SpikeRuleThresholds>;
+}
+
+/**
+ * Detect anomalies one point at a time with bounded memory: ring buffers sized by the parameters'
+ * durations, nothing that grows with the stream. It runs the same causal core as the batch
+ * detector, so scores and verdicts are bit-for-bit the batch ones on the same data.
+ *
+ * @example
+ * const detector = new StreamingDetector({ stepMs: 3_600_000 });
+ * for (const value of live) {
+ *   const { score, isAnomaly, spikeType } = detector.update({ value });
+ * }
+ */
+export class StreamingDetector {
+  private readonly core: DetectorCore;
+  private readonly threshold: number;
+  private readonly rules: SpikeRuleThresholds;
+  private readonly stepHours: number;
+  private readonly tokenAlpha: number;
+  private tokensTypical = Number.NaN;
+  private run: { steps: number; onset: number; peak: number; tokenSum: number; tokenCount: number } | null =
+    null;
+
+  constructor(options: StreamingDetectorOptions) {
+    const params = resolveDetectorParams(options.params ?? {}, options.stepMs);
+    this.core = new DetectorCore(params);
+    this.threshold = thresholdOfSensitivity(options.sensitivity ?? DEFAULT_SENSITIVITY);
+    this.rules = { ...DEFAULT_SPIKE_RULES, ...(options.rules ?? {}) };
+    this.stepHours = options.stepMs / 3_600_000;
+    this.tokenAlpha = params.scaleAlpha;
+  }
+
+  /** Points seen so far. */
+  get count(): number {
+    return this.core.count;
+  }
+
+  /** Score the next point from the past only, then learn from it. */
+  update(point: StreamPoint): StreamVerdict {
+    const value = point.value ?? Number.NaN;
+    const filled = point.filled === true;
+    const out = this.core.step(value, filled);
+    const isAnomaly = out.score > 0 && out.score >= this.threshold && !filled;
+    const verdict: StreamVerdict = { score: out.score, isAnomaly, expected: out.expected };
+    const tokens = point.avgTokensPerRequest;
+    if (!isAnomaly) {
+      this.run = null;
+      if (tokens !== undefined && Number.isFinite(tokens)) this.learnTokens(tokens);
+      return verdict;
+    }
+    const ratio = out.expected > 0 && value > 0 ? value / out.expected : 1;
+    if (this.run === null) this.run = { steps: 0, onset: ratio, peak: ratio, tokenSum: 0, tokenCount: 0 };
+    const run = this.run;
+    run.steps++;
+    run.peak = Math.max(run.peak, ratio);
+    if (tokens !== undefined && Number.isFinite(tokens)) {
+      run.tokenSum += tokens;
+      run.tokenCount++;
+    }
+    const excess = run.peak - 1;
+    const tokenRatio =
+      run.tokenCount > 0 && this.tokensTypical > 0 ? run.tokenSum / run.tokenCount / this.tokensTypical : undefined;
+    verdict.spikeType = classifySpike(
+      {
+        durationHours: run.steps * this.stepHours,
+        magnitude: run.peak,
+        onsetShare: excess > 0 ? (run.onset - 1) / excess : 1,
+        ...(tokenRatio === undefined ? {} : { tokenRatio }),
+        overlapsPlannedEvent: false,
+      },
+      this.rules,
+    );
+    return verdict;
+  }
+
+  private learnTokens(tokens: number): void {
+    const a = this.tokenAlpha;
+    this.tokensTypical = Number.isNaN(this.tokensTypical) ? tokens : (1 - a) * this.tokensTypical + a * tokens;
+  }
+}
+
+/** The token column name a stream point's `avgTokensPerRequest` corresponds to. */
+export const STREAM_TOKENS_COLUMN = TOKENS_COLUMN;
