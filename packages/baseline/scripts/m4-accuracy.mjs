@@ -58,7 +58,9 @@ const allModels = [
   ['prophet additive', () => createProphetBaseline()],
   ['prophet multiplicative', () => createProphetBaseline({ seasonalityMode: 'multiplicative' })],
 ];
-const models = allModels.filter(([label]) => !FILTER || label === 'seasonal naive (day)' || label.includes(FILTER));
+const models = allModels.filter(
+  ([label]) => !FILTER || label === 'seasonal naive (day)' || label.includes(FILTER),
+);
 const totals = new Map(models.map(([label]) => [label, { smape: 0, n: 0, fallbacks: 0, ms: 0, notes: [] }]));
 for (const id of ids) {
   const series = toSeries(id, train.get(id));
