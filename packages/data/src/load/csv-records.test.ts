@@ -76,6 +76,20 @@ describe('CsvRecordReader', () => {
     expect(() => records('a,b\n"x"y,2\n')).toThrow('malformed CSV: text after a closing quote');
   });
 
+  it('refuses to carry over a record longer than the limit (a quote never closed)', () => {
+    const reader = new CsvRecordReader(() => {}, 'f.csv', 100);
+    reader.push('a,b\n1,"never closed');
+    let error: unknown;
+    try {
+      for (let i = 0; i < 20; i++) reader.push(',and on and on\n');
+    } catch (e) {
+      error = e;
+    }
+    expect(CdfError.isInstance(error) && error.toLine()).toBe(
+      'f.csv: row 1: malformed CSV: a record longer than 100 characters (a quote never closed?) (got "1,"never closed,and on and on\n,and on an"; expected records of a reasonable length; check the quoting)',
+    );
+  });
+
   it('round-trips arbitrary fields through an RFC 4180 writer, in arbitrary chunks (property)', () => {
     const field = fc.string({ unit: fc.constantFrom('a', 'b', ' ', ',', '"', '\n', '\r', 'é', '1', '.') });
     const table = fc

@@ -28,6 +28,13 @@ export class CsvFields {
  */
 export type CsvRecordHandler = (fields: CsvFields, count: number, record: number) => void;
 
+/**
+ * The longest record the tokenizer carries over between chunks: 16 Mi characters. Past it, a
+ * quote that is never closed (or a file without line breaks) fails fast instead of growing one
+ * string through the whole file and rescanning it at every chunk.
+ */
+export const MAX_CSV_RECORD_CHARS = 16 * 1024 * 1024;
+
 const QUOTE = 34;
 const COMMA = 44;
 const LF = 10;
@@ -45,13 +52,18 @@ export class CsvRecordReader {
   private readonly onRecord: CsvRecordHandler;
   private readonly file: string | undefined;
   private readonly fields = new CsvFields();
+  private readonly maxRecordChars: number;
   private pending = '';
   private record = 0;
 
-  /** `file` is only used in error messages. */
-  constructor(onRecord: CsvRecordHandler, file?: string) {
+  /**
+   * `file` is only used in error messages. A record longer than `maxRecordChars` (default
+   * {@link MAX_CSV_RECORD_CHARS}) is an error rather than a tail carried over forever.
+   */
+  constructor(onRecord: CsvRecordHandler, file?: string, maxRecordChars = MAX_CSV_RECORD_CHARS) {
     this.onRecord = onRecord;
     this.file = file;
+    this.maxRecordChars = maxRecordChars;
   }
 
   /** Feeds the next chunk of text. */
@@ -59,6 +71,13 @@ export class CsvRecordReader {
     const text = this.pending.length === 0 ? chunk : this.pending + chunk;
     const consumed = this.parse(text, false);
     this.pending = consumed === text.length ? '' : text.slice(consumed);
+    if (this.pending.length > this.maxRecordChars) {
+      throw this.error(
+        `a record longer than ${this.maxRecordChars} characters (a quote never closed?)`,
+        this.pending.slice(0, 40),
+        'records of a reasonable length; check the quoting',
+      );
+    }
   }
 
   /** Ends the input: the carried-over tail, if any, is the last record. */
