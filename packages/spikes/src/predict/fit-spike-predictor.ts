@@ -1,10 +1,4 @@
-import {
-  CdfError,
-  CdfErrorCode,
-  InsufficientHistoryError,
-  type PlannedEvent,
-  type Series,
-} from '@cdf/core';
+import { CdfError, CdfErrorCode, InsufficientHistoryError, type PlannedEvent, type Series } from '@cdf/core';
 import {
   fitIsotonic,
   fitPlatt,
@@ -92,7 +86,8 @@ export async function fitSpikePredictor(
     models = await trainManyInParallel(jobs);
     notes.push('classifier and magnitude regressor trained in parallel worker threads');
   } else {
-    if (params.parallel && jobs.length > 1) notes.push('worker entry of @cdf/gbdt not built: trained in-process');
+    if (params.parallel && jobs.length > 1)
+      notes.push('worker entry of @cdf/gbdt not built: trained in-process');
     models = [];
     for (const job of jobs) models.push(await trainGbdt(job));
   }
@@ -107,7 +102,9 @@ export async function fitSpikePredictor(
 
   const raw = classifier.predict(set.holdout.matrix);
   const calibrator =
-    params.calibration === 'isotonic' ? fitIsotonic(raw, set.holdout.label) : fitPlatt(raw, set.holdout.label);
+    params.calibration === 'isotonic'
+      ? fitIsotonic(raw, set.holdout.label)
+      : fitPlatt(raw, set.holdout.label);
   notes.push(
     `probabilities calibrated (${params.calibration}) on ${set.holdout.matrix.rows} rows (${holdoutPositives} spike) from origins at or after ${new Date(set.holdoutStart).toISOString()}`,
   );

@@ -1,10 +1,16 @@
-import { CdfError, CdfErrorCode, type PlannedEvent, SAVED_MODEL_SCHEMA_VERSION, type SavedModel, type Series } from '@cdf/core';
+import {
+  CdfError,
+  CdfErrorCode,
+  type PlannedEvent,
+  SAVED_MODEL_SCHEMA_VERSION,
+  type SavedModel,
+  type Series,
+} from '@cdf/core';
 import { buildPredictionRows, type FeatureMatrix } from '@cdf/features';
 import type { Calibrator, GbdtModel } from '@cdf/gbdt';
 import { type HistoryTail, historyTail, saveHistoryTail } from './history-tail.ts';
 import { scaleFreeFeatures } from './scale-free-features.ts';
 import type { SpikePredictorParams } from './spike-predictor-params.ts';
-import { withSpikeRunFeatures } from './spike-run-features.ts';
 
 /** Registry name written into saved spike predictors. */
 export const SPIKE_PREDICTOR_NAME = '@cdf/spikes#gbdt-spike-predictor';
@@ -86,18 +92,20 @@ export class FittedSpikePredictor {
       plannedEvents: request.plannedEvents ?? this.#parts.plannedEvents,
       anomalies: tail.anomalies,
     });
-    const scored = this.scoreRows(withSpikeRunFeatures(scaleFreeFeatures(rows), tail.anomalies, tail.series.stepMs));
+    const scored = this.scoreRows(scaleFreeFeatures(rows));
     return { timestamps: rows.targetTime, ...scored };
   }
 
   /**
    * Score design rows built like the training rows (`buildDirectMatrix` or `buildPredictionRows`
-   * with the same anomalies, then `scaleFreeFeatures` and `withSpikeRunFeatures`): for evaluation over many origins at once.
+   * with the same anomalies, then `scaleFreeFeatures`): for evaluation over many origins at once.
    */
   scoreRows(matrix: FeatureMatrix): { probability: Float64Array; magnitude: Float64Array } {
     const { classifier, calibrator, magnitude, fallbackLogRatio } = this.#parts;
     const probability = calibrator.predict(classifier.predict(matrix));
-    const logRatio = magnitude ? magnitude.predict(matrix) : new Float64Array(matrix.rows).fill(fallbackLogRatio);
+    const logRatio = magnitude
+      ? magnitude.predict(matrix)
+      : new Float64Array(matrix.rows).fill(fallbackLogRatio);
     return { probability, magnitude: logRatio.map(Math.exp) };
   }
 

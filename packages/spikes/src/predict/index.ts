@@ -14,7 +14,6 @@ export {
 export { loadSpikePredictor } from './load-spike-predictor.ts';
 export { robustBaseline } from './robust-baseline.ts';
 export { LEVEL_FEATURE, scaleFreeFeatures } from './scale-free-features.ts';
-export { SPIKE_RUN_FEATURE_NAMES, withSpikeRunFeatures } from './spike-run-features.ts';
 export {
   CLASSIFIER_DEFAULTS,
   DEFAULT_TRAINING_HORIZONS,

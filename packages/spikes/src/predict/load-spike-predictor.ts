@@ -30,7 +30,10 @@ const StateSchema = z.object({
  */
 export async function loadSpikePredictor(saved: unknown): Promise<FittedSpikePredictor> {
   const value = typeof saved === 'string' ? safeParse(saved) : saved;
-  const envelope = validate(SavedModelSchema, value, { what: 'saved spike predictor', code: CdfErrorCode.IncompatibleModel });
+  const envelope = validate(SavedModelSchema, value, {
+    what: 'saved spike predictor',
+    code: CdfErrorCode.IncompatibleModel,
+  });
   if (envelope.stage !== 'spikes' || envelope.name !== SPIKE_PREDICTOR_NAME) {
     throw new SchemaError(`saved model "${envelope.name}" is not a spike predictor`, {
       code: CdfErrorCode.IncompatibleModel,
@@ -39,7 +42,10 @@ export async function loadSpikePredictor(saved: unknown): Promise<FittedSpikePre
       expected: SPIKE_PREDICTOR_NAME,
     });
   }
-  const state = validate(StateSchema, envelope.state, { what: 'saved spike predictor state', code: CdfErrorCode.IncompatibleModel });
+  const state = validate(StateSchema, envelope.state, {
+    what: 'saved spike predictor state',
+    code: CdfErrorCode.IncompatibleModel,
+  });
   const params = resolveSpikePredictorParams(envelope.params);
   const classifier = await loadGbdt(state.classifier);
   const magnitude = state.magnitude ? await loadGbdt(state.magnitude) : null;

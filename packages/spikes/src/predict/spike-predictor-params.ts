@@ -13,9 +13,19 @@ export const DEFAULT_TRAINING_HORIZONS: readonly number[] = [
 ];
 
 /** GBDT settings of the spike classifier unless overridden. */
-export const CLASSIFIER_DEFAULTS: Readonly<GbdtParamsInput> = { iterations: 150, maxDepth: 5, eta: 0.08, minChildWeight: 2 };
+export const CLASSIFIER_DEFAULTS: Readonly<GbdtParamsInput> = {
+  iterations: 150,
+  maxDepth: 5,
+  eta: 0.08,
+  minChildWeight: 2,
+};
 /** GBDT settings of the magnitude regressor unless overridden. */
-export const MAGNITUDE_DEFAULTS: Readonly<GbdtParamsInput> = { iterations: 150, maxDepth: 4, eta: 0.08, minChildWeight: 2 };
+export const MAGNITUDE_DEFAULTS: Readonly<GbdtParamsInput> = {
+  iterations: 150,
+  maxDepth: 4,
+  eta: 0.08,
+  minChildWeight: 2,
+};
 
 /** Parameters of `fitSpikePredictor`; every field has a default. */
 export const SpikePredictorParamsSchema = z

@@ -3,7 +3,6 @@ import { buildDirectMatrix, type FeatureMatrix } from '@cdf/features';
 import { robustBaseline } from './robust-baseline.ts';
 import { scaleFreeFeatures, selectRows } from './scale-free-features.ts';
 import type { SpikePredictorParams } from './spike-predictor-params.ts';
-import { withSpikeRunFeatures } from './spike-run-features.ts';
 
 /** The rows the two models learn from. */
 export interface SpikeTrainingSet {
@@ -37,7 +36,7 @@ export function buildSpikeTrainingSet(
     anomalies,
     maxRows: params.maxRows,
   });
-  const matrix = withSpikeRunFeatures(scaleFreeFeatures(direct.matrix), anomalies, series.stepMs);
+  const matrix = scaleFreeFeatures(direct.matrix);
   const season = Math.max(1, Math.round(WEEK_MS / series.stepMs));
   const baseline = robustBaseline(series.values, anomalies, series.filled, season);
 
@@ -70,7 +69,10 @@ export function buildSpikeTrainingSet(
   return {
     fit: { matrix: selectRows(matrix, Int32Array.from(fitRows)), label: labelOf(fitRows) },
     holdout: { matrix: selectRows(matrix, Int32Array.from(holdoutRows)), label: labelOf(holdoutRows) },
-    magnitude: { matrix: selectRows(matrix, Int32Array.from(spikeRows)), logRatio: Float64Array.from(spikeTargets) },
+    magnitude: {
+      matrix: selectRows(matrix, Int32Array.from(spikeRows)),
+      logRatio: Float64Array.from(spikeTargets),
+    },
     holdoutStart: series.timestamps[holdoutOrigin] ?? series.timestamps[0]! + HOUR_MS,
   };
 }

@@ -7,11 +7,10 @@
  *   node node_modules/.predict-measure/evaluate-spike-predictor.js --seed 2024
  */
 import { parseArgs } from 'node:util';
-import { rocAuc, expectedCalibrationError } from '@cdf/eval';
+import { expectedCalibrationError, rocAuc } from '@cdf/eval';
 import { buildDirectMatrix } from '@cdf/features';
 import { fitSpikePredictor } from '../fit-spike-predictor.ts';
 import { scaleFreeFeatures } from '../scale-free-features.ts';
-import { withSpikeRunFeatures } from '../spike-run-features.ts';
 import { syntheticSpikeTask, truncateTask } from './synthetic-spike-task.ts';
 
 const { values } = parseArgs({
@@ -48,7 +47,7 @@ const direct = buildDirectMatrix(task.series, {
 });
 const keep: number[] = [];
 for (let r = 0; r < direct.matrix.rows; r++) if (direct.matrix.origins[r]! >= cut) keep.push(r);
-const all = withSpikeRunFeatures(scaleFreeFeatures(direct.matrix), task.anomalies, task.series.stepMs);
+const all = scaleFreeFeatures(direct.matrix);
 const rows = {
   names: all.names,
   columns: all.columns.map((c) => Float64Array.from(keep, (r) => c[r]!)),
@@ -73,7 +72,13 @@ function bucket(lo: number, hi: number) {
   for (const type of ['feature_launch', 'viral_event', 'api_abuse']) {
     const sel = idx.filter((k) => task.anomalies[target[k]!] === 0 || task.eventType[target[k]!] === type);
     const l = Uint8Array.from(sel, (k) => task.anomalies[target[k]!]!);
-    if (l.some((v) => v === 1)) byType[type] = round(rocAuc(l, Float64Array.from(sel, (k) => scored.probability[k]!)));
+    if (l.some((v) => v === 1))
+      byType[type] = round(
+        rocAuc(
+          l,
+          Float64Array.from(sel, (k) => scored.probability[k]!),
+        ),
+      );
   }
   return {
     horizons: `${lo}-${hi}`,

@@ -1,0 +1,99 @@
+import { rocAuc } from '@cdf/eval';
+import { describe, expect, it } from 'vitest';
+import { fitSpikePredictor } from './fit-spike-predictor.ts';
+import { loadSpikePredictor } from './load-spike-predictor.ts';
+import { syntheticSpikeTask, truncateTask } from './measure/synthetic-spike-task.ts';
+
+// 240 days of the synthetic generator (seed 3): launches, viral events and abuse bursts with
+// ground-truth labels. Small settings keep the test to seconds.
+const task = syntheticSpikeTask(3, '2023-01-01', '2023-08-29');
+const small = {
+  horizons: 48,
+  originStride: 5,
+  seed: 1,
+  parallel: false,
+  classifier: { iterations: 60 },
+  magnitude: { iterations: 60 },
+};
+
+describe('fitSpikePredictor', () => {
+  it('predicts calibrated probabilities and magnitudes for each step, and saves exactly', async () => {
+    const predictor = await fitSpikePredictor(task.series, {
+      anomalies: task.anomalies,
+      plannedEvents: task.plannedEvents,
+      ...small,
+    });
+    const forecast = predictor.predict({ horizon: 48 });
+    const last = task.series.timestamps[task.series.timestamps.length - 1]!;
+    expect(forecast.timestamps[0]).toBe(last + task.series.stepMs);
+    expect(forecast.probability.length).toBe(48);
+    for (const p of forecast.probability) expect(p >= 0 && p <= 1).toBe(true);
+    for (const m of forecast.magnitude) expect(m).toBeGreaterThan(0);
+    expect(predictor.notes.join('\n')).toMatch(/calibrated \(isotonic\)/);
+
+    const json = JSON.parse(JSON.stringify(predictor.toJSON()));
+    const loaded = await loadSpikePredictor(json);
+    expect(loaded.predict({ horizon: 48 })).toEqual(forecast);
+    expect(() => predictor.predict({ horizon: 49 })).toThrow(/horizon/);
+    predictor.free();
+    loaded.free();
+  });
+
+  it('ranks the spike hours of the next day from later origins (AUC well above chance)', async () => {
+    const cut = Math.floor(task.series.values.length * 0.7);
+    const train = truncateTask(task, cut);
+    const predictor = await fitSpikePredictor(train.series, {
+      anomalies: train.anomalies,
+      plannedEvents: task.plannedEvents,
+      ...small,
+    });
+    const labels: number[] = [];
+    const scores: number[] = [];
+    for (let origin = cut; origin + 24 < task.series.values.length; origin += 23) {
+      const history = truncateTask(task, origin + 1);
+      const f = predictor.predict({
+        horizon: 24,
+        history: { series: history.series, anomalies: history.anomalies },
+      });
+      for (let h = 1; h <= 24; h++) {
+        labels.push(task.anomalies[origin + h]!);
+        scores.push(f.probability[h - 1]!);
+      }
+    }
+    predictor.free();
+    expect(labels.some((l) => l === 1)).toBe(true);
+    expect(rocAuc(Uint8Array.from(labels), scores)).toBeGreaterThan(0.75);
+  });
+
+  it('knows a planned launch is coming', async () => {
+    const launch = task.plannedEvents.find((e) => e.start > task.series.timestamps[2000]!)!;
+    const origin = Math.round((launch.start - task.series.timestamps[0]!) / task.series.stepMs) - 12;
+    const history = truncateTask(task, origin + 1);
+    const predictor = await fitSpikePredictor(task.series, {
+      anomalies: task.anomalies,
+      plannedEvents: task.plannedEvents,
+      ...small,
+    });
+    const f = predictor.predict({
+      horizon: 48,
+      history: { series: history.series, anomalies: history.anomalies },
+    });
+    const without = predictor.predict({
+      horizon: 48,
+      plannedEvents: [],
+      history: { series: history.series, anomalies: history.anomalies },
+    });
+    predictor.free();
+    // 12 hours before the start nothing is visible in the series; only the plan tells.
+    expect(f.probability[40]! - without.probability[40]!).toBeGreaterThan(0.1);
+  });
+
+  it('rejects a misaligned mask and bad parameters', async () => {
+    await expect(fitSpikePredictor(task.series, { anomalies: new Uint8Array(5) })).rejects.toThrow(
+      /anomaly mask/,
+    );
+    await expect(
+      fitSpikePredictor(task.series, { anomalies: task.anomalies, originStride: 0 }),
+    ).rejects.toThrow(/originStride/);
+  });
+});
