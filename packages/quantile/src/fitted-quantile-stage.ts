@@ -1,0 +1,182 @@
+import {
+  type BaselineForecast,
+  CdfError,
+  CdfErrorCode,
+  type FittedModel,
+  type PlannedEvent,
+  SAVED_MODEL_SCHEMA_VERSION,
+  type SavedModel,
+  SavedModelSchema,
+  type ScenarioFrame,
+  type Series,
+  validate,
+} from '@cdf/core';
+import { assembleScenarios, type CapacityRule, type SpikeInput } from './assemble-scenarios.ts';
+import { blendForecast } from './blend-weights.ts';
+import { type LevelRegressor, loadLevelRegressor } from './level-regressor.ts';
+import { type QuantileParams, resolveQuantileParams } from './quantile-params.ts';
+import type { ResidualTable } from './residual-table.ts';
+import { QUANTILE_STAGE_NAME, type QuantileState, QuantileStateSchema } from './saved-quantile-stage.ts';
+
+/** The learned parts of a {@link FittedQuantileStage}. */
+export interface QuantileStageParts {
+  params: QuantileParams;
+  horizon: number;
+  weights: readonly number[];
+  table: ResidualTable;
+  regressor: LevelRegressor | null;
+  notes: readonly string[];
+}
+
+/** What {@link FittedQuantileStage.assemble} needs. */
+export interface AssembleRequest {
+  /** The history to forecast from (its last point is the origin); the regressor reads its features. */
+  history: Series;
+  /** The baseline forecast of the steps after `history` (made without planned events). */
+  baseline: Float64Array | BaselineForecast;
+  /** Spike probability and magnitude per step, from the spike stage. */
+  spikes?: SpikeInput;
+  /** Planned launches to fold in. */
+  plannedEvents?: readonly PlannedEvent[];
+  /** Fills `recommended_capacity`. */
+  capacity?: CapacityRule;
+  /** Written into every row. */
+  seriesId?: string;
+}
+
+/**
+ * A fitted quantile stage: the blend weights, the level regressor and the calibrated residual
+ * table. `assemble` turns a baseline forecast (and spike forecasts) into the scenario frame.
+ * Holds WASM memory once the regressor has run: call {@link free} when done.
+ */
+export class FittedQuantileStage implements FittedModel {
+  readonly stage = 'quantile' as const;
+  readonly name = QUANTILE_STAGE_NAME;
+  /** Parameters it was fitted with. */
+  readonly params: QuantileParams;
+  /** Longest calibrated horizon, in steps (longer requests use the last bucket). */
+  readonly horizon: number;
+  /** The baseline's blend weight per horizon bucket. */
+  readonly weights: readonly number[];
+  /** The calibrated residual table. */
+  readonly table: ResidualTable;
+  /** What fitting did: rows, weights, fallbacks. */
+  readonly notes: readonly string[];
+  readonly #regressor: LevelRegressor | null;
+
+  /** Assemble from parts (internal: use `fitQuantileStage` or `loadQuantileStage`). */
+  constructor(parts: QuantileStageParts) {
+    this.params = parts.params;
+    this.horizon = parts.horizon;
+    this.weights = parts.weights;
+    this.table = parts.table;
+    this.notes = parts.notes;
+    this.#regressor = parts.regressor;
+  }
+
+  /** True when the point forecast blends in the XGBoost regressor. */
+  get hasRegressor(): boolean {
+    return this.#regressor !== null;
+  }
+
+  /** The blended point forecast of normal demand for the steps after `history`. */
+  async pointForecast(history: Series, baseline: Float64Array): Promise<Float64Array> {
+    const regressor = this.#regressor ? await this.#regressor.predict(history, baseline.length) : undefined;
+    return blendForecast(baseline, regressor, this.weights, this.params.horizonBuckets);
+  }
+
+  /** The scenario frame for the steps the baseline forecast covers. See `assembleScenarios`. */
+  async assemble(request: AssembleRequest): Promise<ScenarioFrame> {
+    const { history } = request;
+    const baseline = request.baseline instanceof Float64Array ? request.baseline : request.baseline.point;
+    const timestamps =
+      request.baseline instanceof Float64Array
+        ? futureTimes(history, baseline.length)
+        : request.baseline.timestamps;
+    const point = await this.pointForecast(history, baseline);
+    return assembleScenarios({
+      timestamps,
+      point,
+      table: this.table,
+      spikeLogSd: this.params.spikeLogSd,
+      ...(request.spikes ? { spikes: request.spikes } : {}),
+      ...(request.plannedEvents ? { plannedEvents: request.plannedEvents } : {}),
+      ...(request.capacity ? { capacity: request.capacity } : {}),
+      ...(request.seriesId === undefined ? {} : { seriesId: request.seriesId }),
+    });
+  }
+
+  /** The fitted stage as a `SavedModel`; {@link loadQuantileStage} restores it exactly. */
+  toJSON(): SavedModel {
+    const state: QuantileState = {
+      horizon: this.horizon,
+      weights: [...this.weights],
+      table: this.table,
+      regressor: this.#regressor ? this.#regressor.toJSON() : null,
+      notes: [...this.notes],
+    };
+    return {
+      schemaVersion: SAVED_MODEL_SCHEMA_VERSION,
+      stage: 'quantile',
+      name: QUANTILE_STAGE_NAME,
+      version: '0.1.0',
+      params: { ...this.params },
+      state,
+    };
+  }
+
+  /** Release the regressor's WASM memory (it reloads if used again). */
+  free(): void {
+    this.#regressor?.free();
+  }
+}
+
+/**
+ * Restore a stage saved with `toJSON()` (the object or its JSON text). Throws a CdfError
+ * (INCOMPATIBLE_MODEL) for anything else. The regressor's booster loads on first use.
+ */
+export function loadQuantileStage(saved: unknown): FittedQuantileStage {
+  let value = saved;
+  if (typeof value === 'string') {
+    try {
+      value = JSON.parse(value);
+    } catch (cause) {
+      throw new CdfError(CdfErrorCode.IncompatibleModel, 'the saved quantile stage is not JSON', { cause });
+    }
+  }
+  const envelope = validate(SavedModelSchema, value, {
+    what: 'saved quantile stage',
+    code: CdfErrorCode.IncompatibleModel,
+  });
+  if (envelope.stage !== 'quantile' || envelope.name !== QUANTILE_STAGE_NAME) {
+    throw new CdfError(CdfErrorCode.IncompatibleModel, 'the saved model is not a conformal quantile stage', {
+      column: 'name',
+      value: `${envelope.stage}:${envelope.name}`,
+      expected: `quantile:${QUANTILE_STAGE_NAME}`,
+    });
+  }
+  const params = resolveQuantileParams(envelope.params);
+  const state = validate(QuantileStateSchema, envelope.state, {
+    what: 'saved quantile state',
+    code: CdfErrorCode.IncompatibleModel,
+  });
+  return new FittedQuantileStage({
+    params,
+    horizon: state.horizon,
+    weights: state.weights,
+    table: state.table,
+    regressor: state.regressor ? loadLevelRegressor(state.regressor) : null,
+    notes: state.notes,
+  });
+}
+
+function futureTimes(history: Series, horizon: number): Float64Array {
+  const last = history.timestamps[history.timestamps.length - 1];
+  if (last === undefined) {
+    throw new CdfError(CdfErrorCode.InsufficientHistory, 'the history to forecast from is empty', {
+      column: 'history',
+      expected: 'at least one point',
+    });
+  }
+  return Float64Array.from({ length: horizon }, (_, k) => last + (k + 1) * history.stepMs);
+}

@@ -1,0 +1,73 @@
+import { CdfErrorCode, validate } from '@cdf/core';
+import { z } from 'zod';
+import { checkBuckets, DEFAULT_HORIZON_BUCKETS } from './horizon-buckets.ts';
+
+/** Hyperparameters of the XGBoost level regressor. */
+export const RegressorParamsSchema = z
+  .object({
+    /** Train the regressor at all; `false` gives a baseline-only point forecast. Default true. */
+    enabled: z.boolean().default(true),
+    /** Boosting rounds. Default 150. */
+    iterations: z.number().int().min(1).max(5000).default(150),
+    /** Tree depth. Default 5. */
+    maxDepth: z.number().int().min(1).max(16).default(5),
+    /** Learning rate. Default 0.08. */
+    eta: z.number().gt(0).max(1).default(0.08),
+    /**
+     * Bound on training rows: the origin stride is chosen so that origins x training horizons
+     * stays under it (the stride is made coprime with 24 so origins visit every hour). Default 40,000.
+     */
+    maxRows: z.number().int().min(100).default(40_000),
+    /** Leave out rows whose target is inside a spike, so the regressor learns normal demand. Default true. */
+    excludeSpikes: z.boolean().default(true),
+    /** Fewest usable rows to train on; with fewer the point forecast is the baseline alone. Default 200. */
+    minRows: z.number().int().min(10).default(200),
+  })
+  .strict();
+
+/** Parameters of the quantile stage; every field has a default. */
+export const QuantileParamsSchema = z
+  .object({
+    /**
+     * The baseline's weight in the blended point forecast (`w * baseline + (1 - w) * regressor`):
+     * `'learned'` (default) picks it per horizon bucket on the backtest; a number fixes it
+     * (the seed system used 0.7).
+     */
+    baselineWeight: z.union([z.literal('learned'), z.number().min(0).max(1)]).default('learned'),
+    /** Weight used when learning has too little data. Default 0.7 (the seed's 70/30 blend). */
+    fallbackBaselineWeight: z.number().min(0).max(1).default(0.7),
+    /** Horizon bucket upper bounds in steps. Default [6, 24, 72, 168]. */
+    horizonBuckets: z
+      .array(z.number().int().positive())
+      .min(1)
+      .default([...DEFAULT_HORIZON_BUCKETS]),
+    /** Backtest origins for calibration. Default 12. */
+    origins: z.number().int().min(1).max(500).default(12),
+    /** Steps between backtest origins. Default 23 (coprime with 24: origins visit every hour). */
+    originStride: z.number().int().min(1).default(23),
+    /** Fewest residuals per bucket before it borrows from its neighbours. Default 100. */
+    minResiduals: z.number().int().min(1).default(100),
+    /** Make interval widths non-decreasing across horizon buckets. Default true. */
+    monotoneWidth: z.boolean().default(true),
+    /** Log-scale spread of a spike's size around the predicted magnitude. Default 0.35. */
+    spikeLogSd: z.number().gt(0).max(5).default(0.35),
+    /** The XGBoost level regressor. */
+    regressor: RegressorParamsSchema.default(RegressorParamsSchema.parse({})),
+  })
+  .strict();
+/** Parsed parameters of the quantile stage. */
+export type QuantileParams = z.output<typeof QuantileParamsSchema>;
+/** Parameters as a caller writes them. */
+export type QuantileParamsInput = z.input<typeof QuantileParamsSchema>;
+/** Parsed regressor parameters. */
+export type RegressorParams = z.output<typeof RegressorParamsSchema>;
+
+/** Parse stage parameters; throws a SchemaError with code INVALID_CONFIG naming the bad field. */
+export function resolveQuantileParams(params: unknown = {}): QuantileParams {
+  const parsed = validate(QuantileParamsSchema, params ?? {}, {
+    what: 'quantile parameters',
+    code: CdfErrorCode.InvalidConfig,
+  });
+  checkBuckets(parsed.horizonBuckets);
+  return parsed;
+}
