@@ -100,7 +100,7 @@ describe('readCsvTable', () => {
     expect(Array.from(table.sourceRows)).toEqual([1]);
   });
 
-  it('loads 17,520 hourly rows (two years) fast', async () => {
+  it('loads 17,520 hourly rows (two years) exactly', async () => {
     const lines = [
       'timestamp,compute_tflops,request_count,avg_tokens_per_request,p95_latency_ms,queue_depth',
     ];
@@ -111,16 +111,11 @@ describe('readCsvTable', () => {
     }
     const path = join(tmpdir(), 'cdf-load-17520.csv');
     writeFileSync(path, `${lines.join('\n')}\n`);
-    const times: number[] = [];
-    for (let run = 0; run < 5; run++) {
-      const started = performance.now();
-      const table = await loadMetrics(path);
-      times.push(performance.now() - started);
-      expect(table.timestamps.length).toBe(17_520);
-      expect(table.columns.request_count![17_519]).toBe(1000 + 17_519);
-    }
-    // Alone on the dev machine a warm load takes 25-45 ms (README, scripts/measure-load.mjs). The
-    // whole workspace's tests share 2 cores, so the bound is loose: it catches a 5x regression.
-    expect(Math.min(...times)).toBeLessThan(250);
+    const table = await loadMetrics(path);
+    expect(table.timestamps.length).toBe(17_520);
+    expect(table.timestamps[17_519]).toBe(T0 + 17_519 * 3_600_000);
+    expect(table.columns.request_count![17_519]).toBe(1000 + 17_519);
+    expect(table.columns.compute_tflops![49]).toBe(100 + 49 / 4);
+    // Speed is measured by `pnpm bench` (data/load-csv-2y), never in a timed unit test.
   });
 });
