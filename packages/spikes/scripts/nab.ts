@@ -15,8 +15,16 @@ import { durationSteps } from '../src/detect/detector-params.ts';
 import { suppressRepeats } from '../src/detect/suppress-repeats.ts';
 
 /** The one configuration used for all 58 files. */
-const NAB_PARAMS = { direction: 'both', transform: 'none', warmup: '1d', levelWindow: '1d', scaleHalfLife: '2d' };
-const NAB_SUPPRESS = '6h';
+const NAB_PARAMS = {
+  direction: 'both',
+  transform: 'none',
+  warmup: '1d',
+  levelWindow: '2h',
+  scaleHalfLife: '2d',
+  scoreHalvingDecades: 50,
+};
+/** Repeats of an alarm within this window are suppressed (see suppressRepeats). */
+const NAB_SUPPRESS = '1d';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => {

@@ -4,7 +4,7 @@
  * (the rules must recognise launches from their shape). Usage:
  *   pnpm --filter @cdf/spikes synthetic [seed ...] [--step 5min]
  */
-import { parseDuration, PlannedEventSchema } from '@cdf/core';
+import { PlannedEventSchema, parseDuration } from '@cdf/core';
 import { generateSynthetic } from '@cdf/data';
 import { createAnomalyDetector } from '../src/detect/anomaly-detector.ts';
 import { scoreAgainstTruth } from '../src/synthetic-check/ground-truth-score.ts';
@@ -14,7 +14,12 @@ const args = process.argv.slice(2);
 const stepIndex = args.indexOf('--step');
 const stepMs = stepIndex >= 0 ? parseDuration(args[stepIndex + 1] ?? '1h')! : 3_600_000;
 const planned = args.includes('--planned');
-const seeds = args.filter((a, i) => /^\d+$/.test(a) && stepIndex < 0 || i !== stepIndex + 1).map(Number);
+const valueIndexes = new Set(
+  [stepIndex, args.indexOf('--sensitivity'), args.indexOf('--params')]
+    .filter((i) => i >= 0)
+    .map((i) => i + 1),
+);
+const seeds = args.filter((a, i) => /^\d+$/.test(a) && !valueIndexes.has(i)).map(Number);
 const sensitivityArg = args.indexOf('--sensitivity');
 const sensitivity = sensitivityArg >= 0 ? Number(args[sensitivityArg + 1]) : 0.5;
 for (const seed of seeds.length > 0 ? seeds : [1, 2, 3]) {

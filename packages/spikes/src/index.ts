@@ -1,2 +1,59 @@
-/** @cdf/spikes: Anomaly detectors, spike events and their classification, spike probability and magnitude models, a streaming detector */
-export {};
+/**
+ * `@cdf/spikes`: anomaly detectors (robust z on a robust seasonal baseline, rate of change,
+ * isolation forest, and their calibrated ensemble), spike events and their rule-based types, and
+ * a streaming detector that gives the batch detector's verdicts point by point.
+ */
+export {
+  classifySpike,
+  DEFAULT_SPIKE_RULES,
+  type SpikeRuleThresholds,
+  type SpikeShape,
+} from './classify/spike-rules.ts';
+export { REQUESTS_COLUMN, spikeShape, TOKENS_COLUMN } from './classify/spike-shape.ts';
+export {
+  type AnomalyDetector,
+  createAnomalyDetector,
+  DEFAULT_SENSITIVITY,
+  type DetectorOptions,
+  type PreprocessedSeries,
+} from './detect/anomaly-detector.ts';
+export { type CoreTrace, traceSeries } from './detect/core-trace.ts';
+export type { Detection } from './detect/detection.ts';
+export { type CoreStep, DetectorCore, MAX_FOREST_TRAINING } from './detect/detector-core.ts';
+export { DETECTOR_NAMES, type DetectorName } from './detect/detector-names.ts';
+export {
+  type DetectorParams,
+  type DetectorParamsInput,
+  DetectorParamsSchema,
+  parseDetectorParams,
+  type ResolvedDetectorParams,
+  resolveDetectorParams,
+} from './detect/detector-params.ts';
+export {
+  combineDecades,
+  decadesOfScore,
+  SCORE_HALVING_DECADES,
+  scoreOfDecades,
+  thresholdOfSensitivity,
+} from './detect/ensemble-score.ts';
+export { suppressRepeats } from './detect/suppress-repeats.ts';
+export { type AnomalyRun, anomalyRuns } from './events/anomaly-runs.ts';
+export {
+  averagePathLength,
+  IsolationForest,
+  type IsolationForestOptions,
+} from './forest/isolation-forest.ts';
+export {
+  FittedSpikePredictor,
+  fitSpikePredictor,
+  loadSpikePredictor,
+  type SpikeForecast,
+} from './predict/index.ts';
+export {
+  StreamingDetector,
+  type StreamingDetectorOptions,
+  type StreamPoint,
+  type StreamVerdict,
+} from './stream/streaming-detector.ts';
+export { type GroundTruthScore, scoreAgainstTruth } from './synthetic-check/ground-truth-score.ts';
+export { type ColumnarTable, seriesFromColumns } from './synthetic-check/synthetic-series.ts';

@@ -47,8 +47,8 @@ describe('classifySpike rules', () => {
     expect(classifySpike({ ...base, durationHours: 100, magnitude: 6 })).toBe('feature_launch');
     expect(classifySpike({ ...base, magnitude: 1.4, durationHours: 200 })).toBe('gradual_growth');
     expect(classifySpike(base)).toBe('viral_event');
-    expect(classifySpike({ ...base, magnitude: 1.75 }, { ...DEFAULT_SPIKE_RULES, growthMaxMagnitude: 2 })).toBe(
-      'gradual_growth',
-    );
+    expect(
+      classifySpike({ ...base, magnitude: 1.75 }, { ...DEFAULT_SPIKE_RULES, growthMaxMagnitude: 2 }),
+    ).toBe('gradual_growth');
   });
 });

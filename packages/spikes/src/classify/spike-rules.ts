@@ -59,7 +59,10 @@ export interface SpikeShape {
  * 5. without token data: short and abrupt -> `api_abuse`; high and long -> `feature_launch`;
  * 6. otherwise `viral_event` (more requests of the usual size).
  */
-export function classifySpike(shape: SpikeShape, rules: SpikeRuleThresholds = DEFAULT_SPIKE_RULES): SpikeType {
+export function classifySpike(
+  shape: SpikeShape,
+  rules: SpikeRuleThresholds = DEFAULT_SPIKE_RULES,
+): SpikeType {
   if (shape.overlapsPlannedEvent) return 'feature_launch';
   const tokens = shape.tokenRatio;
   if (tokens !== undefined && Number.isFinite(tokens)) {

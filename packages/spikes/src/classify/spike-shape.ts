@@ -1,6 +1,6 @@
 import { HOUR_MS, type PlannedEvent, type Series } from '@cdf/core';
-import { medianInPlace } from '../kernels/median.ts';
 import type { AnomalyRun } from '../events/anomaly-runs.ts';
+import { medianInPlace } from '../kernels/median.ts';
 import type { SpikeShape } from './spike-rules.ts';
 
 /** Column of tokens per request and of requests, read when present. */
@@ -19,7 +19,11 @@ export interface ShapeContext {
 }
 
 /** The peak of a run (index of the highest value) and its value over its expectation. */
-export function runPeak(run: AnomalyRun, series: Series, expected: Float64Array): { index: number; ratio: number } {
+export function runPeak(
+  run: AnomalyRun,
+  series: Series,
+  expected: Float64Array,
+): { index: number; ratio: number } {
   let index = run.start;
   for (let i = run.start + 1; i <= run.end; i++) if (series.values[i]! > series.values[index]!) index = i;
   return { index, ratio: ratioAt(index, series.values, expected) };

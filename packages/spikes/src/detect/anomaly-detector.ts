@@ -6,7 +6,7 @@ import {
   type SpikeEvent,
   type SpikeType,
 } from '@cdf/core';
-import { DEFAULT_SPIKE_RULES, type SpikeRuleThresholds, classifySpike } from '../classify/spike-rules.ts';
+import { classifySpike, DEFAULT_SPIKE_RULES, type SpikeRuleThresholds } from '../classify/spike-rules.ts';
 import { runPeak, spikeShape } from '../classify/spike-shape.ts';
 import { anomalyRuns } from '../events/anomaly-runs.ts';
 import { type CoreTrace, traceSeries } from './core-trace.ts';

@@ -103,7 +103,15 @@ export class DetectorCore {
     this.offset = typical > 0 ? 0.1 * typical : 1;
     this.tracks = p.periodSteps.map(
       (period) =>
-        new SeasonalTrack(period, p.seasonCycles, p.levelSteps, p.clip, p.scaleAlpha, p.warmupSteps, p.shortSteps),
+        new SeasonalTrack(
+          period,
+          p.seasonCycles,
+          p.levelSteps,
+          p.clip,
+          p.scaleAlpha,
+          p.warmupSteps,
+          p.shortSteps,
+        ),
     );
     for (const v of this.warmupValues) this.learnOnly(this.transform(v));
   }
@@ -125,7 +133,8 @@ export class DetectorCore {
 
   private learnOnly(y: number): void {
     const floor = this.floor();
-    for (let t = 0; t < this.tracks.length; t++) this.lastResidual[t] = this.tracks[t]!.step(y, floor).residual;
+    for (let t = 0; t < this.tracks.length; t++)
+      this.lastResidual[t] = this.tracks[t]!.step(y, floor).residual;
     this.learnLevel(y);
   }
 
@@ -205,7 +214,7 @@ export class DetectorCore {
     if (chosen >= 0) return chosen;
     // No track has a fit record yet: the first usable one.
     const usable = this.tracks.findIndex((t) => t.usable);
-    return usable >= 0 ? usable : 0;
+    return Math.max(usable, 0);
   }
 
   private rateZ(delta: number, residualScale: number): number {

@@ -104,7 +104,9 @@ export function resolveDetectorParams(params: unknown, stepMs: number): Resolved
     });
   }
   const p = parseDetectorParams(params);
-  const periods = p.periods.map((d, i) => Math.round(durationMs(`periods.${i}`, d) / stepMs)).filter((s) => s >= 2);
+  const periods = p.periods
+    .map((d, i) => Math.round(durationMs(`periods.${i}`, d) / stepMs))
+    .filter((s) => s >= 2);
   const halfLife = durationSteps('scaleHalfLife', p.scaleHalfLife, stepMs);
   return {
     ...p,
@@ -117,4 +119,3 @@ export function resolveDetectorParams(params: unknown, stepMs: number): Resolved
     forestTrainingSteps: durationSteps('forestTraining', p.forestTraining, stepMs, 16),
   };
 }
-

@@ -48,7 +48,8 @@ describe('sensitivity', () => {
     let previous: Uint8Array | undefined;
     for (let s = 0; s <= 1.0001; s += 0.05) {
       const flags = prepared.detect(Math.min(1, s)).isAnomaly;
-      if (previous) for (let i = 0; i < flags.length; i++) expect(flags[i]!).toBeGreaterThanOrEqual(previous[i]!);
+      if (previous)
+        for (let i = 0; i < flags.length; i++) expect(flags[i]!).toBeGreaterThanOrEqual(previous[i]!);
       previous = flags;
     }
     expect(prepared.detect(0).isAnomaly.reduce((a, b) => a + b, 0)).toBe(0);

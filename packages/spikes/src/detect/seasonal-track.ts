@@ -74,7 +74,6 @@ export class SeasonalTrack {
     return this.errorCount >= this.initSteps ? this.error : Number.NaN;
   }
 
-
   /** Current residual variance (NaN before initialisation). */
   get residualVariance(): number {
     return this.variance;

@@ -19,7 +19,9 @@ export function normalTailDecades(z: number): number {
               (0.09678418 +
                 t *
                   (-0.18628806 +
-                    t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))));
+                    t *
+                      (0.27886807 +
+                        t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))));
   // ln erfc(|x|) = ln t - x^2 + poly
   const lnErfc = Math.log(t) - a * a + poly;
   if (x >= 0) return -(Math.log(0.5) + lnErfc) / Math.LN10;

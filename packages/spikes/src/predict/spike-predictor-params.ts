@@ -42,8 +42,11 @@ export const SpikePredictorParamsSchema = z
     calibration: z.enum(['isotonic', 'platt']).default('isotonic'),
     /** Seed of every random choice. Default 42. */
     seed: z.number().int().min(0).default(42),
-    /** Train the classifier and the magnitude regressor at once in two worker threads. Default true. */
-    parallel: z.boolean().default(true),
+    /**
+     * Train the classifier and the magnitude regressor at once in two worker threads. Default
+     * false: measured on the 2-core machine (measure-parallel-fit.ts) it was not faster.
+     */
+    parallel: z.boolean().default(false),
     /** Hyperparameters of the spike classifier, over {@link CLASSIFIER_DEFAULTS}. */
     classifier: GbdtParamsSchema.partial().default({}),
     /** Hyperparameters of the magnitude regressor, over {@link MAGNITUDE_DEFAULTS}. */

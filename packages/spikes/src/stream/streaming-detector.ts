@@ -1,10 +1,9 @@
 import type { SpikeType } from '@cdf/core';
-import { DEFAULT_SPIKE_RULES, type SpikeRuleThresholds, classifySpike } from '../classify/spike-rules.ts';
+import { classifySpike, DEFAULT_SPIKE_RULES, type SpikeRuleThresholds } from '../classify/spike-rules.ts';
+import { DEFAULT_SENSITIVITY } from '../detect/anomaly-detector.ts';
 import { DetectorCore } from '../detect/detector-core.ts';
 import { type DetectorParamsInput, resolveDetectorParams } from '../detect/detector-params.ts';
-import { DEFAULT_SENSITIVITY } from '../detect/anomaly-detector.ts';
 import { thresholdOfSensitivity } from '../detect/ensemble-score.ts';
-import { TOKENS_COLUMN } from '../classify/spike-shape.ts';
 
 /** One observation fed to {@link StreamingDetector.update}. */
 export interface StreamPoint {
@@ -98,7 +97,9 @@ export class StreamingDetector {
     }
     const excess = run.peak - 1;
     const tokenRatio =
-      run.tokenCount > 0 && this.tokensTypical > 0 ? run.tokenSum / run.tokenCount / this.tokensTypical : undefined;
+      run.tokenCount > 0 && this.tokensTypical > 0
+        ? run.tokenSum / run.tokenCount / this.tokensTypical
+        : undefined;
     verdict.spikeType = classifySpike(
       {
         durationHours: run.steps * this.stepHours,
@@ -114,9 +115,8 @@ export class StreamingDetector {
 
   private learnTokens(tokens: number): void {
     const a = this.tokenAlpha;
-    this.tokensTypical = Number.isNaN(this.tokensTypical) ? tokens : (1 - a) * this.tokensTypical + a * tokens;
+    this.tokensTypical = Number.isNaN(this.tokensTypical)
+      ? tokens
+      : (1 - a) * this.tokensTypical + a * tokens;
   }
 }
-
-/** The token column name a stream point's `avgTokensPerRequest` corresponds to. */
-export const STREAM_TOKENS_COLUMN = TOKENS_COLUMN;

@@ -10,7 +10,12 @@ export interface ColumnarTable {
  * A regular {@link Series} from a columnar table already on a fixed step (the synthetic
  * generator's output), with nothing filled. For tests and scripts; files go through `loadSeries`.
  */
-export function seriesFromColumns(table: ColumnarTable, target: string, stepMs: number, id = 'default'): Series {
+export function seriesFromColumns(
+  table: ColumnarTable,
+  target: string,
+  stepMs: number,
+  id = 'default',
+): Series {
   const values = table.columns[target];
   if (values === undefined) throw new Error(`no column ${target}`);
   return {
