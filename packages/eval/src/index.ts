@@ -2,6 +2,26 @@
  * `@cdf/eval`: forecast, interval and anomaly metrics (sMAPE, MASE, OWA, pinball, CRPS, AUC,
  * ECE), the M4 reference forecasters (Naive2, seasonal naive), and the NAB v1.0 scorer.
  */
+
+export { type BacktestOptions, backtest } from './backtest/backtest.ts';
+export type {
+  BacktestFitContext,
+  BacktestForecast,
+  BacktestForecaster,
+  BacktestModel,
+  BacktestResult,
+  BacktestTimings,
+  BucketResult,
+  ForecastFunction,
+  ForecastRequest,
+  HorizonBucket,
+  OriginResult,
+  OriginSpec,
+} from './backtest/backtest-types.ts';
+export { type BaselineForecasterOptions, baselineForecaster } from './backtest/baseline-forecaster.ts';
+export { bucketLabel, defaultHorizonBuckets } from './backtest/horizon-buckets.ts';
+export { originIndices } from './backtest/origins.ts';
+export { type BacktestSummary, summariseBacktests } from './backtest/summarise-backtests.ts';
 export {
   type EventClassification,
   eventClassification,
