@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { CliIo } from '../io.ts';
 import { demoCommand } from './demo.ts';
+import { detectCommand } from './detect.ts';
 import { generateCommand } from './generate.ts';
 import { planCommand } from './plan.ts';
 import { validateCommand } from './validate.ts';
@@ -13,5 +14,6 @@ export function registerCommands(program: Command, io: CliIo): void {
   program.addCommand(validateCommand(io));
   program.addCommand(generateCommand(io));
   program.addCommand(planCommand(io));
+  program.addCommand(detectCommand(io));
   program.addCommand(demoCommand(io));
 }
