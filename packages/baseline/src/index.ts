@@ -1,4 +1,17 @@
 /** @cdf/baseline: baseline forecasters behind one contract: Prophet (augurs WASM), MSTL + ETS, seasonal naive */
+
+export {
+  createEnsembleBaseline,
+  ENSEMBLE_NAME,
+  ensembleBaseline,
+  ensembleCapabilities,
+} from './ensemble/ensemble.ts';
+export {
+  candidateMinHistory,
+  ENSEMBLE_CANDIDATES,
+  type EnsembleCandidateName,
+} from './ensemble/ensemble-candidates.ts';
+export { type EnsembleParams, EnsembleParamsSchema } from './ensemble/ensemble-params.ts';
 export {
   createMstlBaseline,
   MSTL_NAME,

@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { ENSEMBLE_CANDIDATES } from './ensemble-candidates.ts';
+
+/** Parameters of the ensemble baseline. */
+export const EnsembleParamsSchema = z
+  .object({
+    /** Candidates to choose from. Default: all of them. */
+    candidates: z.array(z.enum(ENSEMBLE_CANDIDATES)).min(1).optional(),
+    /** How many of the best-validated candidates are averaged. Default 2. */
+    combine: z.number().int().min(1).max(ENSEMBLE_CANDIDATES.length).default(2),
+    /** Points in each validation window on the tail of the history. Default two days of steps (48 at 1h). */
+    validationHorizon: z.number().int().min(1).optional(),
+    /** Validation windows, back to back at the end of the history. Default 2. */
+    validationWindows: z.number().int().min(1).max(10).default(2),
+  })
+  .strict();
+/** Parsed ensemble parameters. */
+export type EnsembleParams = z.output<typeof EnsembleParamsSchema>;

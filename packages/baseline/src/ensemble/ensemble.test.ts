@@ -1,0 +1,85 @@
+import { baselineContract, makeContractSeries, makeSeries } from '@cdf/core/testing';
+import { describe, expect, it } from 'vitest';
+import { createEnsembleBaseline, ensembleBaseline } from './ensemble.ts';
+
+describe('ensemble: contract', () => {
+  for (const c of baselineContract(ensembleBaseline, { tooShort: 47, invalidParams: { combine: 0 } })) {
+    it(c.name, c.run);
+  }
+});
+
+// Four weeks of a weekly pattern written for this test: weekday hours follow a daily cycle,
+// weekend days are flat at 20. Only the weekly candidates can know Saturday from Friday.
+function weeklySeries(weeks: number) {
+  const values = Array.from({ length: 168 * weeks }, (_, t) => {
+    const day = Math.floor(t / 24) % 7;
+    const hour = t % 24;
+    return day >= 5 ? 20 : 50 + 30 * Math.sin((2 * Math.PI * hour) / 24);
+  });
+  // 2024-01-01 is a Monday
+  return makeSeries(values);
+}
+
+describe('ensemble', () => {
+  it('picks weekly candidates when the validation days hold a weekend', async () => {
+    // history ends on a Sunday night: the validation windows (Thu-Fri, Sat-Sun) show that only
+    // weekly candidates know a Saturday; the forecast is Monday and Tuesday's daily cycle
+    const series = weeklySeries(5);
+    const head = makeSeries(series.values.subarray(0, 168 * 4));
+    const fitted = await createEnsembleBaseline().fit({ series: head });
+    expect(fitted.notes.join(' ')).toMatch(
+      /ensemble: mean of (seasonal-naive-week|week-profile-\S+) \+ (seasonal-naive-week|week-profile-\S+),/,
+    );
+    const point = fitted.predict({ horizon: 48 }).point;
+    for (let h = 0; h < 48; h++) expect(point[h]!).toBeCloseTo(series.values[168 * 4 + h]!, 6);
+  });
+
+  it('returns intervals from its validation errors, widening past the validation horizon', async () => {
+    const fitted = await createEnsembleBaseline().fit({ series: makeContractSeries() });
+    const f = fitted.predict({ horizon: 96, level: 0.8 });
+    for (let h = 0; h < 96; h++) {
+      expect(f.lower![h]!).toBeLessThanOrEqual(f.point[h]!);
+      expect(f.upper![h]!).toBeGreaterThanOrEqual(f.point[h]!);
+    }
+    const width = (h: number) => f.upper![h]! - f.lower![h]!;
+    expect(width(95)).toBeGreaterThan(width(10));
+  });
+
+  it('ignores a masked 3-day 5x block at the end of the history', async () => {
+    const series = makeContractSeries();
+    const spiky = Float64Array.from(series.values);
+    const mask = new Uint8Array(spiky.length);
+    for (let i = spiky.length - 24 * 3; i < spiky.length; i++) {
+      spiky[i] = spiky[i]! * 5;
+      mask[i] = 1;
+    }
+    const cleanFit = await createEnsembleBaseline().fit({ series });
+    const robustFit = await createEnsembleBaseline().fit({ series: makeSeries(spiky), mask });
+    const clean = cleanFit.predict({ horizon: 48 }).point;
+    const robust = robustFit.predict({ horizon: 48 }).point;
+    const naive = (await createEnsembleBaseline().fit({ series: makeSeries(spiky) })).predict({
+      horizon: 48,
+    }).point;
+    const gap = (a: Float64Array) => a.reduce((s, v, i) => s + Math.abs(v - clean[i]!) / clean[i]!, 0) / 48;
+    // measured 5.7% masked (the block is filled from a week earlier, ~8% lower on a series
+    // growing 0.05/h on ~100) vs far off unmasked
+    expect(gap(robust)).toBeLessThan(0.08);
+    expect(gap(naive)).toBeGreaterThan(0.2);
+  });
+
+  it('saves and loads to identical forecasts', async () => {
+    const fitted = await createEnsembleBaseline({ combine: 3 }).fit({ series: makeContractSeries() });
+    const again = ensembleBaseline.load(JSON.parse(JSON.stringify(fitted.toJSON())));
+    expect(Array.from(again.predict({ horizon: 72 }).point)).toEqual(
+      Array.from(fitted.predict({ horizon: 72 }).point),
+    );
+    expect(again.notes).toEqual(fitted.notes);
+  });
+
+  it('falls back to MSTL + daily seasonal naive when too short to validate', async () => {
+    const short = makeSeries(makeContractSeries().values.subarray(0, 60));
+    const fitted = await createEnsembleBaseline().fit({ series: short });
+    expect(fitted.notes.join(' ')).toContain('seasonal-naive-day + mstl-ets');
+    expect(fitted.predict({ horizon: 24 }).point.every((v) => Number.isFinite(v))).toBe(true);
+  });
+});
