@@ -1,0 +1,106 @@
+// Our method's quantiles for one origin from a calibration table: the scenario frame's P50..P99
+// plus the lower 0.05 and 0.01 quantiles (read off the same table) for the interval scores.
+import {
+  assembleScenarios,
+  type BacktestRecord,
+  blendForecast,
+  bucketOf,
+  COMPONENTS,
+  mixtureQuantile,
+  ResidualDistribution,
+  type ResidualTable,
+  type SpikeInput,
+} from '../src/index.ts';
+import type { OriginForecast } from './score-card.ts';
+
+/** Forecast of one record (origin) with weights and table learned on earlier records. */
+export function ourForecast(
+  record: BacktestRecord,
+  weights: readonly number[],
+  table: ResidualTable,
+  spikes?: SpikeInput,
+  spikeLogSd = 0.35,
+): OriginForecast & { expected: Float64Array } {
+  const point = blendForecast(
+    record.forecasts[COMPONENTS.baseline]!,
+    record.forecasts[COMPONENTS.regressor],
+    weights,
+    table.buckets,
+  );
+  const frame = assembleScenarios({
+    timestamps: record.times,
+    point,
+    table,
+    ...(spikes ? { spikes } : {}),
+    spikeLogSd,
+  });
+  const quantiles = new Map<number, Float64Array>();
+  for (const name of ['p50', 'p75', 'p90', 'p95', 'p99'] as const) {
+    quantiles.set(
+      Number(name.slice(1)) / 100,
+      Float64Array.from(frame, (row) => row[name]),
+    );
+  }
+  const dists = (spikes ? table.normal : table.all).map(
+    (values) => new ResidualDistribution(table.grid, values),
+  );
+  const bucket = Int32Array.from(record.times, (_, i) => bucketOf(i + 1, table.buckets));
+  for (const level of [0.05, 0.01]) {
+    quantiles.set(
+      level,
+      Float64Array.from(point, (f, i) => {
+        const spike = {
+          probability: spikes?.probability[i] ?? 0,
+          magnitude: spikes?.magnitude[i] ?? 1,
+          logSd: spikeLogSd,
+        };
+        const z = mixtureQuantile(dists[bucket[i]!]!, spike, level);
+        return Math.min(
+          quantiles.get(0.5)![i]!,
+          Math.max(0, (f + table.epsilon) * Math.exp(z) - table.epsilon),
+        );
+      }),
+    );
+  }
+  return {
+    times: record.times,
+    actual: record.actual,
+    quantiles,
+    point: quantiles.get(0.5)!,
+    bucket,
+    usable: record.usable,
+    expected: Float64Array.from(frame, (row) => row.expected_value),
+  };
+}
+
+/**
+ * An unconditional empirical spike model from calibration records: per horizon bucket, the
+ * spike rate of the table, and the median actual over point forecast at spike steps.
+ */
+export function empiricalSpikes(
+  calibration: readonly BacktestRecord[],
+  weights: readonly number[],
+  table: ResidualTable,
+  horizon: number,
+): SpikeInput {
+  const ratios: number[] = [];
+  for (const r of calibration) {
+    const f = blendForecast(
+      r.forecasts[COMPONENTS.baseline]!,
+      r.forecasts[COMPONENTS.regressor],
+      weights,
+      table.buckets,
+    );
+    for (let i = 0; i < r.actual.length; i++)
+      if (r.spike[i] === 1 && r.usable[i] === 1 && f[i]! > 0) ratios.push(r.actual[i]! / f[i]!);
+  }
+  ratios.sort((a, b) => a - b);
+  const magnitude = ratios.length > 0 ? Math.max(1, ratios[ratios.length >> 1]!) : 1;
+  return {
+    probability: Float64Array.from(
+      { length: horizon },
+      (_, i) => table.spikeRate[bucketOf(i + 1, table.buckets)]!,
+    ),
+    magnitude: new Float64Array(horizon).fill(magnitude),
+  };
+}

@@ -1,0 +1,81 @@
+import { CdfError, SCENARIOS, ScenarioFrameSchema, type Series } from '@cdf/core';
+import { generateSynthetic } from '@cdf/data';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dailyNaive } from '../test/seasonal-naive-forecaster.ts';
+import { fitQuantileStage } from './fit-quantile-stage.ts';
+import { type FittedQuantileStage, loadQuantileStage } from './fitted-quantile-stage.ts';
+import { quantilePlugin } from './quantile-plugin.ts';
+
+// 60 days of synthetic demand (seed 5): small enough for a fast test, long enough for weekly features.
+const data = generateSynthetic({ start: '2024-03-01', end: '2024-04-30', seed: 5 });
+const values = data.columns.compute_tflops!;
+const series: Series = {
+  id: 'synthetic',
+  target: 'compute_tflops',
+  stepMs: 3_600_000,
+  timestamps: data.timestamps,
+  values,
+  filled: new Uint8Array(values.length),
+  columns: { compute_tflops: values },
+  timeZone: 'UTC',
+};
+const params = {
+  origins: 6,
+  originStride: 25,
+  horizonBuckets: [6, 24],
+  minResiduals: 30,
+  regressor: { iterations: 15, maxRows: 4000 },
+};
+
+describe('fitted quantile stage', () => {
+  let stage: FittedQuantileStage;
+  beforeAll(async () => {
+    stage = await quantilePlugin
+      .create(params)
+      .fit({ series, horizon: 24, baseline: dailyNaive }, { seed: 3 });
+  });
+  afterAll(() => stage.free());
+
+  it('fits, assembles a valid frame, and saves and loads to the same frame', async () => {
+    expect(stage.hasRegressor).toBe(true);
+    expect(stage.weights).toHaveLength(2);
+    const baseline = await dailyNaive(series, 24);
+    const frame = await stage.assemble({
+      history: series,
+      baseline,
+      capacity: (r) => r[SCENARIOS.conservative],
+    });
+    expect(ScenarioFrameSchema.safeParse(frame).success).toBe(true);
+    expect(frame).toHaveLength(24);
+    expect(frame[0]!.timestamp).toBe(series.timestamps[series.timestamps.length - 1]! + 3_600_000);
+    for (const row of frame) expect(row.p99).toBeGreaterThan(row.p50);
+
+    const text = JSON.stringify(stage.toJSON());
+    const loaded = loadQuantileStage(text);
+    expect(JSON.stringify(loaded.toJSON())).toBe(text);
+    const again = await loaded.assemble({
+      history: series,
+      baseline,
+      capacity: (r) => r[SCENARIOS.conservative],
+    });
+    expect(again).toEqual(frame);
+    loaded.free();
+  });
+
+  it('is deterministic for a seed', async () => {
+    const again = await fitQuantileStage({ series, horizon: 24, baseline: dailyNaive }, params, { seed: 3 });
+    expect(JSON.stringify(again.toJSON())).toBe(JSON.stringify(stage.toJSON()));
+    again.free();
+  });
+
+  it('rejects bad parameters and saved models with a CdfError', async () => {
+    expect(() => quantilePlugin.create({ horizonBuckets: [24, 6] })).toThrow(/ascending/);
+    expect(() => quantilePlugin.create({ origins: 0 })).toThrow(CdfError);
+    expect(() =>
+      loadQuantileStage({ schemaVersion: 1, stage: 'baseline', name: 'x', params: {}, state: {} }),
+    ).toThrow(/not a conformal quantile stage/);
+    await expect(
+      fitQuantileStage({ series, horizon: 24, baseline: dailyNaive, spikes: new Uint8Array(3) }, params),
+    ).rejects.toThrow(/spike mask does not match/);
+  });
+});

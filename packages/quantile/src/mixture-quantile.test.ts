@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { normal, uniform } from '../test/seeded-random.ts';
+import { mixtureQuantile } from './mixture-quantile.ts';
+import { standardNormalCdf } from './normal-cdf.ts';
+import { ResidualDistribution } from './residual-distribution.ts';
+import { RESIDUAL_GRID } from './residual-table.ts';
+
+// The normal part: a logistic distribution (scale 0.1) tabulated on the residual grid.
+const grid = [...RESIDUAL_GRID];
+const logistic = new ResidualDistribution(
+  grid,
+  grid.map((l) => 0.1 * Math.log(l / (1 - l))),
+);
+
+describe('mixtureQuantile', () => {
+  it('is the stored quantile exactly when there is no spike', () => {
+    const spike = { probability: 0, magnitude: 3, logSd: 0.3 };
+    for (const level of [0.5, 0.75, 0.9, 0.95, 0.99]) {
+      expect(mixtureQuantile(logistic, spike, level)).toBe(0.1 * Math.log(level / (1 - level)));
+    }
+  });
+
+  it('agrees with a Monte Carlo sample of the mixture', () => {
+    const spike = { probability: 0.15, magnitude: 3, logSd: 0.3 };
+    const u = uniform(7);
+    const z = normal(8);
+    const n = 200_000;
+    const draws = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      draws[i] =
+        u() < spike.probability ? Math.log(spike.magnitude) + spike.logSd * z() : logistic.quantile(u());
+    }
+    draws.sort();
+    for (const level of [0.5, 0.75, 0.9, 0.95, 0.99]) {
+      const empirical = draws[Math.floor(level * n)]!;
+      expect(Math.abs(mixtureQuantile(logistic, spike, level) - empirical)).toBeLessThan(0.02);
+    }
+  });
+
+  it('puts the P99 of a near-certain spike at the spike quantile', () => {
+    const q = mixtureQuantile(logistic, { probability: 1, magnitude: 2, logSd: 0.2 }, 0.99);
+    expect(q).toBeCloseTo(Math.log(2) + 0.2 * 2.326348, 3);
+  });
+});
+
+describe('ResidualDistribution', () => {
+  it('inverts its quantile function', () => {
+    for (const level of [0.013, 0.2, 0.5, 0.77, 0.995]) {
+      expect(logistic.cdf(logistic.quantile(level))).toBeCloseTo(level, 10);
+    }
+  });
+});
+
+describe('standardNormalCdf', () => {
+  it('matches known values', () => {
+    expect(standardNormalCdf(0)).toBeCloseTo(0.5, 7);
+    expect(standardNormalCdf(1.959964)).toBeCloseTo(0.975, 6);
+    expect(standardNormalCdf(-2.326348)).toBeCloseTo(0.01, 6);
+  });
+});
