@@ -51,12 +51,24 @@ const root = resolve(dirname(entry), '..', '..', '..');
 function speedTable(results: CaseResult[]): ReportTable {
   return {
     title: 'Speed (each case in a fresh process; warm = median of the runs after the first)',
-    columns: ['case', 'what', 'cold', 'warm median', 'warm min', 'warm max', 'runs', 'peak RSS', 'throughput'],
+    columns: [
+      'case',
+      'what',
+      'cold',
+      'warm median',
+      'warm min',
+      'warm max',
+      'runs',
+      'peak RSS',
+      'throughput',
+    ],
     rows: results.map((r) => {
       if (r.error) return [r.id, r.title, 'failed', r.error, '', '', '', '', ''];
       const warm = r.warm;
       const best = warm?.median ?? r.cold;
-      const throughput = r.units ? `${Math.round((r.units.count / best) * 1000).toLocaleString('en-US')} ${r.units.unit}/s` : '';
+      const throughput = r.units
+        ? `${Math.round((r.units.count / best) * 1000).toLocaleString('en-US')} ${r.units.unit}/s`
+        : '';
       return [
         r.id,
         r.title,
@@ -75,7 +87,7 @@ function speedTable(results: CaseResult[]): ReportTable {
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const scratch = args.scratch ?? mkdtempSync(join(tmpdir(), 'cdf-bench-'));
-  const ctx: CaseContext = { quick: args.quick, scratch };
+  const ctx: CaseContext = { quick: args.quick, scratch, root };
   const runs = args.runs ?? (args.quick ? 2 : 6);
 
   if (args.caseId) {
@@ -88,7 +100,9 @@ async function main(): Promise<void> {
 
   const machine = machineInfo();
   const suites = SUITES.filter((s) => !args.only || s.name === args.only);
-  console.log(`cdf bench — ${args.quick ? 'quick' : 'full'} run, ${machine.cores} cores, ${machine.cpu}, node ${machine.node}, commit ${machine.commit}`);
+  console.log(
+    `cdf bench — ${args.quick ? 'quick' : 'full'} run, ${machine.cores} cores, ${machine.cpu}, node ${machine.node}, commit ${machine.commit}`,
+  );
   const results: CaseResult[] = [];
   const tables: ReportTable[] = [];
   try {
@@ -102,7 +116,11 @@ async function main(): Promise<void> {
         try {
           tables.push(...(await suite.tables(ctx)));
         } catch (error) {
-          tables.push({ title: `${suite.name}: failed`, columns: ['error'], rows: [[String((error as Error).message ?? error)]] });
+          tables.push({
+            title: `${suite.name}: failed`,
+            columns: ['error'],
+            rows: [[String((error as Error).message ?? error)]],
+          });
         }
       }
     }
@@ -121,7 +139,10 @@ async function main(): Promise<void> {
   if (!args.noWrite) {
     mkdirSync(join(root, 'docs'), { recursive: true });
     writeFileSync(join(root, 'docs', 'benchmarks.md'), markdown);
-    writeFileSync(join(root, 'bench-results.json'), `${JSON.stringify({ machine, quick: args.quick, speed: results, tables }, null, 2)}\n`);
+    writeFileSync(
+      join(root, 'bench-results.json'),
+      `${JSON.stringify({ machine, quick: args.quick, speed: results, tables }, null, 2)}\n`,
+    );
     console.log('wrote docs/benchmarks.md and bench-results.json');
   }
   const failed = results.filter((r) => r.error).length;

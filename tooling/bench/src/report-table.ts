@@ -16,7 +16,12 @@ function cell(value: string | number): string {
 
 /** Render a table as GitHub Markdown. */
 export function renderTable(table: ReportTable): string {
-  const lines = [`### ${table.title}`, '', `| ${table.columns.join(' | ')} |`, `| ${table.columns.map(() => '---').join(' | ')} |`];
+  const lines = [
+    `### ${table.title}`,
+    '',
+    `| ${table.columns.join(' | ')} |`,
+    `| ${table.columns.map(() => '---').join(' | ')} |`,
+  ];
   for (const row of table.rows) lines.push(`| ${row.map(cell).join(' | ')} |`);
   if (table.notes && table.notes.length > 0) {
     lines.push('');

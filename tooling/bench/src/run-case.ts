@@ -38,13 +38,21 @@ export async function runCaseHere(c: SpeedCase, ctx: CaseContext, runs: number):
  * Run a case in a fresh child process, so its cold time is really cold and its peak RSS is its own.
  */
 export function runCaseIsolated(entry: string, c: SpeedCase, ctx: CaseContext, runs: number): CaseResult {
-  const args = [entry, '--case', c.id, '--runs', String(runs), '--scratch', ctx.scratch];
+  const n = Math.max(1, Math.min(runs, c.maxRuns ?? runs));
+  const args = [entry, '--case', c.id, '--runs', String(n), '--scratch', ctx.scratch];
   if (ctx.quick) args.push('--quick');
   const child = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const line = child.stdout.split('\n').find((l) => l.startsWith('{"id"'));
   if (child.status !== 0 || !line) {
     const why = (child.stderr || child.stdout || `exit ${child.status}`).trim().split('\n').slice(-1)[0];
-    return { id: c.id, title: c.title, cold: Number.NaN, warm: null, peakRssBytes: 0, error: why ?? 'failed' };
+    return {
+      id: c.id,
+      title: c.title,
+      cold: Number.NaN,
+      warm: null,
+      peakRssBytes: 0,
+      error: why ?? 'failed',
+    };
   }
   return JSON.parse(line) as CaseResult;
 }

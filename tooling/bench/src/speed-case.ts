@@ -1,7 +1,9 @@
-/** What a speed case needs to run: whether this is a quick smoke run, and a scratch folder. */
+/** What a case needs to run: whether this is a quick smoke run, a scratch folder, and the repo root. */
 export interface CaseContext {
   quick: boolean;
   scratch: string;
+  /** The repository root (datasets are found beside it, peers' scripts under tooling/bench/peers). */
+  root: string;
 }
 
 /**
@@ -15,6 +17,8 @@ export interface SpeedCase<State = unknown> {
   title: string;
   /** Units of work per run (rows, points), for a throughput column. */
   units?: (ctx: CaseContext) => { count: number; unit: string };
+  /** At most this many runs (cold + warm), for cases too slow for the harness's default count. */
+  maxRuns?: number;
   setup: (ctx: CaseContext) => Promise<State> | State;
   run: (state: State, ctx: CaseContext) => Promise<unknown> | unknown;
 }

@@ -13,7 +13,10 @@ function largeRows(quick: boolean): number {
 
 function writeSyntheticCsv(path: string, rows: number, stepMs: number): void {
   const start = Date.UTC(2020, 0, 1);
-  writeFileSync(path, syntheticToCsv(generateSynthetic({ start, end: start + rows * stepMs, stepMs, seed: 3 })));
+  writeFileSync(
+    path,
+    syntheticToCsv(generateSynthetic({ start, end: start + rows * stepMs, stepMs, seed: 3 })),
+  );
 }
 
 /** @cdf/data: generate, load and prepare. */
