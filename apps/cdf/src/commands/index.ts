@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { CliIo } from '../io.ts';
+import { backtestCommand } from './backtest.ts';
 import { demoCommand } from './demo.ts';
 import { detectCommand } from './detect.ts';
 import { generateCommand } from './generate.ts';
@@ -15,5 +16,6 @@ export function registerCommands(program: Command, io: CliIo): void {
   program.addCommand(generateCommand(io));
   program.addCommand(planCommand(io));
   program.addCommand(detectCommand(io));
+  program.addCommand(backtestCommand(io));
   program.addCommand(demoCommand(io));
 }
