@@ -87,6 +87,22 @@ describe('backtest: hand-computed folds', () => {
     expect(result.perOrigin[1]).toMatchObject({ scored: 2, metrics: { mae: 2.5 } });
   });
 
+  it('leaves excluded points out of the scores, not out of the history', async () => {
+    // exclude index 8 (actual 12): origin 7 scores errors 2 and 3 -> MAE 2.5; origin 4 unchanged
+    const exclude = new Uint8Array(values.length);
+    exclude[8] = 1;
+    const result = await backtest({
+      series,
+      horizon: 3,
+      origins: 2,
+      forecaster: lastValue,
+      seasonalPeriod: 1,
+      metrics: ['mae'],
+      exclude,
+    });
+    expect(result.perOrigin.map((o) => o.metrics.mae)).toEqual([2, 2.5]);
+  });
+
   it('uses the default buckets cut at the horizon', async () => {
     const long = makeSeries(Array.from({ length: 400 }, (_, t) => 10 + (t % 24) + t / 10));
     const result = await backtest({ series: long, horizon: 100, origins: 1, forecaster: lastValue });

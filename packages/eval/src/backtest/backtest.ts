@@ -42,6 +42,11 @@ export interface BacktestOptions {
   minTrain?: number;
   /** Score filled (interpolated) points too. Default false: only observed points are scored. */
   scoreFilled?: boolean;
+  /**
+   * Points of the series left out of every score (1 = excluded), e.g. labelled events when only
+   * ordinary hours should count. The forecaster still sees them in its history.
+   */
+  exclude?: Uint8Array;
   /** Stops the backtest between folds (throws `ABORTED`). */
   signal?: AbortSignal;
   /** Clock for `timings`, ms. Default `performance.now`. */
@@ -223,6 +228,7 @@ export async function backtest(options: BacktestOptions): Promise<BacktestResult
     };
     const observed: number[] = [];
     for (let s = 0; s < horizon; s++) {
+      if (options.exclude?.[origin + s] === 1) continue;
       if (options.scoreFilled === true || series.filled[origin + s] !== 1) observed.push(s);
     }
     perOrigin.push({
