@@ -1,5 +1,5 @@
 // Rolling-origin backtests of @cdf/quantile against Prophet's own intervals; prints a table.
-//   pnpm --filter @cdf/quantile bench [synthetic|servegen|m4|all] [m4 series count]
+//   pnpm --filter @cdf/quantile bench [synthetic|servegen|m4|all] [m4 series count]   (SEEDS=1,2 picks synthetic seeds)
 // Synthetic (2 years hourly, seeds 1 and 2) and ServeGen: ONE rolling-origin backtest per
 // series; each evaluation origin is calibrated only on earlier origins whose whole window ended
 // before it (sequential split conformal), so every scored number is out of sample. M4: the stage
@@ -213,15 +213,17 @@ function printResult(result: Result): void {
 
 const which = process.argv[2] ?? 'all';
 const m4Count = Number(process.argv[3] ?? 40);
+const seeds = (process.env.SEEDS ?? '1,2').split(',').map(Number);
 if (which === 'synthetic' || which === 'all') {
-  for (const seed of [1, 2]) {
+  for (const seed of seeds) {
     printResult(
       await sequential(`synthetic seed ${seed}, 2 years hourly, h = 168`, {
         series: syntheticSeries(seed),
         horizon: 168,
         buckets: [6, 24, 72, 168],
         origins: 20,
-        stride: 23,
+        // Weekly-ish origins (coprime with 24) spread the scored windows over months, not one week.
+        stride: Number(process.env.STRIDE ?? 167),
         minCalibration: 8,
       }),
     );
