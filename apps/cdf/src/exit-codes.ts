@@ -1,4 +1,5 @@
 import { CdfError, CdfErrorCode } from '@cdf/core';
+import { PartialFailureError } from './pipeline/partial-failure.ts';
 import { UsageError } from './usage-error.ts';
 
 /**
@@ -22,6 +23,8 @@ export const ExitCode = {
   ModelFailed: 6,
   /** An output file or folder cannot be written (permissions, full disk, a file in the way). */
   WriteFailed: 7,
+  /** Some series of a fleet failed; the others were forecast and written (run.json lists why). */
+  PartialFailure: 8,
   /** The run was stopped (Ctrl-C); 128 + SIGINT, as shells do. */
   Aborted: 130,
 } as const;
@@ -53,6 +56,7 @@ const EXIT_BY_CODE: Record<CdfErrorCode, ExitCode> = {
 /** The exit code for an error: its family for cdf and usage errors, {@link ExitCode.Internal} otherwise. */
 export function exitCodeFor(error: unknown): ExitCode {
   if (UsageError.isInstance(error)) return ExitCode.Usage;
+  if (PartialFailureError.isPartialFailure(error)) return ExitCode.PartialFailure;
   if (CdfError.isInstance(error)) return EXIT_BY_CODE[error.code] ?? ExitCode.Internal;
   return ExitCode.Internal;
 }
@@ -69,6 +73,7 @@ export function exitCodesHelp(): string {
     `  ${ExitCode.InvalidConfig}    config file, saved model or plug-in invalid`,
     `  ${ExitCode.ModelFailed}    a model failed to fit or predict`,
     `  ${ExitCode.WriteFailed}    an output file cannot be written`,
+    `  ${ExitCode.PartialFailure}    some series of a fleet failed, the others were written`,
     `  ${ExitCode.Aborted}  stopped by the user`,
   ].join('\n');
 }

@@ -3,8 +3,12 @@ import type { CliIo } from '../io.ts';
 import { backtestCommand } from './backtest.ts';
 import { demoCommand } from './demo.ts';
 import { detectCommand } from './detect.ts';
+import { fitCommand } from './fit.ts';
+import { forecastCommand } from './forecast.ts';
 import { generateCommand } from './generate.ts';
 import { planCommand } from './plan.ts';
+import { predictCommand } from './predict.ts';
+import { reportCommand } from './report.ts';
 import { validateCommand } from './validate.ts';
 
 /**
@@ -14,7 +18,11 @@ import { validateCommand } from './validate.ts';
 export function registerCommands(program: Command, io: CliIo): void {
   program.addCommand(validateCommand(io));
   program.addCommand(generateCommand(io));
+  program.addCommand(forecastCommand(io));
+  program.addCommand(fitCommand(io));
+  program.addCommand(predictCommand(io));
   program.addCommand(planCommand(io));
+  program.addCommand(reportCommand(io));
   program.addCommand(detectCommand(io));
   program.addCommand(backtestCommand(io));
   program.addCommand(demoCommand(io));

@@ -1,0 +1,99 @@
+import { CdfErrorCode, validate } from '@cdf/core';
+import { z } from 'zod';
+import {
+  type CdfConfig,
+  type ConfigStage,
+  type StageChoice,
+  StageChoiceSchema,
+} from '../config/cdf-config.ts';
+
+/** Forecast horizon when neither `--horizon` nor the config sets one: a week of hours. */
+export const DEFAULT_HORIZON = 168;
+/** Seed when neither `--seed` nor the config sets one. */
+export const DEFAULT_PIPELINE_SEED = 42;
+/** `baseline.use` that picks a baseline per series by backtest (the default). */
+export const AUTO_BASELINE = '@cdf/app#auto-baseline';
+
+/**
+ * The default pipeline. Baseline: chosen per series by a rolling-origin backtest (MASE) among
+ * MSTL + AutoETS and seasonal naive at a week and a day. Prophet is not a default candidate: on
+ * M4 hourly (all 207 series, h = 48, @cdf/baseline's README) it scores sMAPE 18.1-18.2 against
+ * 13.8 for MSTL and 12.4 for weekly seasonal naive, and costs 1-2 s per fit; name it in
+ * `baseline.params.candidates` to include it. Quantiles: @cdf/quantile's conformal stage with its
+ * level regressor off (see below); `{"quantile": {"use": "@cdf/quantile#conformal"}}` turns it on.
+ */
+export const DEFAULT_STAGES: Readonly<Record<ConfigStage, StageChoice>> = {
+  anomalies: { use: '@cdf/spikes#ensemble', params: {} },
+  baseline: {
+    use: AUTO_BASELINE,
+    params: {
+      candidates: [
+        { use: '@cdf/baseline#mstl', params: {} },
+        { use: '@cdf/baseline#seasonal-naive', params: { season: 'week' } },
+        { use: '@cdf/baseline#seasonal-naive', params: { season: 'day' } },
+      ],
+    },
+  },
+  spikes: { use: '@cdf/spikes#gbdt-spike-predictor', params: {} },
+  // The XGBoost level regressor is retrained at every calibration origin: 65 s of the 70 s run
+  // on a 6-week hourly series (measured), so the app's default calibrates the baseline alone.
+  quantile: { use: '@cdf/quantile#conformal', params: { regressor: { enabled: false } } },
+  capacity: { use: '@cdf/capacity#planner', params: {} },
+};
+
+/** Everything that defines a run's models: serialisable, so workers and `predict` rebuild it. */
+export const PipelineSpecSchema = z.object({
+  horizon: z.number().int().min(1),
+  seed: z.number().int().min(0),
+  stages: z.object({
+    anomalies: StageChoiceSchema,
+    baseline: StageChoiceSchema,
+    spikes: StageChoiceSchema,
+    quantile: StageChoiceSchema,
+    capacity: StageChoiceSchema,
+  }),
+  /** Folder of the config file, where plug-in packages are looked up first. */
+  configDir: z.string().optional(),
+});
+/** A pipeline spec. */
+export type PipelineSpec = z.output<typeof PipelineSpecSchema>;
+
+/** Parameters of the auto baseline (`baseline.params` with `use: "@cdf/app#auto-baseline"`). */
+export const AutoBaselineParamsSchema = z
+  .object({
+    /** The baselines to choose among, first wins ties. */
+    candidates: z.array(StageChoiceSchema).min(1),
+    /** Rolling origins of the selection backtest. Default 3. */
+    origins: z.number().int().min(1).max(50).default(3),
+    /** Score that picks the winner. Default `mase`. */
+    metric: z.enum(['mase', 'smape']).default('mase'),
+  })
+  .strict();
+/** Parsed auto-baseline parameters. */
+export type AutoBaselineParams = z.output<typeof AutoBaselineParamsSchema>;
+
+/** Parse the auto baseline's params; INVALID_CONFIG naming `baseline.params.<key>`. */
+export function parseAutoBaselineParams(params: unknown): AutoBaselineParams {
+  return validate(AutoBaselineParamsSchema, params, {
+    what: 'auto-baseline parameters',
+    code: CdfErrorCode.InvalidConfig,
+  });
+}
+
+/** The spec of a run: the config's choices over the defaults, flags over the config. */
+export function pipelineSpec(
+  config: CdfConfig | undefined,
+  flags: { horizon?: number; seed?: number; configDir?: string },
+): PipelineSpec {
+  const stages = { ...DEFAULT_STAGES };
+  for (const stage of Object.keys(stages) as ConfigStage[]) {
+    const choice = config?.[stage];
+    if (choice !== undefined) stages[stage] = choice;
+  }
+  return {
+    horizon: flags.horizon ?? config?.horizon ?? DEFAULT_HORIZON,
+    seed: flags.seed ?? config?.seed ?? DEFAULT_PIPELINE_SEED,
+    stages,
+    ...(flags.configDir === undefined ? {} : { configDir: flags.configDir }),
+  };
+}

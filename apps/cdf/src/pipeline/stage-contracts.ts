@@ -1,0 +1,96 @@
+import type { Estimator, FittedModel, PlannedEvent, SavedModel, ScenarioFrame, Series } from '@cdf/core';
+
+/*
+ * The app's contracts for the stages @cdf/core does not type yet (spikes over the horizon,
+ * scenario assembly). A team's plug-in for these stages implements the same shapes; the
+ * spike stage's built-in adapter (spike-predictor-plugin.ts) and @cdf/quantile's `quantilePlugin`
+ * are examples.
+ */
+
+/** What a spike model fits on. */
+export interface SpikeFitInput {
+  series: Series;
+  /** 1 where the history point was anomalous (the detector's verdict). */
+  anomalies: Uint8Array;
+  plannedEvents: readonly PlannedEvent[];
+  /** Longest horizon it must serve, in steps. */
+  horizon: number;
+}
+
+/** A spike forecast request: from the end of `history`, `horizon` steps. */
+export interface SpikeForecastRequest {
+  horizon: number;
+  plannedEvents: readonly PlannedEvent[];
+  /** The newest history and its anomaly mask; the forecast starts one step after its last point. */
+  history: { series: Series; anomalies: Uint8Array };
+}
+
+/** Spike probability and magnitude (demand over the baseline if a spike, 3 = 3x) per step. */
+export interface SpikeForecastColumns {
+  probability: Float64Array;
+  magnitude: Float64Array;
+}
+
+/** A fitted spike model. */
+export interface FittedSpikeModel extends FittedModel {
+  readonly stage: 'spikes';
+  readonly notes: readonly string[];
+  predict(request: SpikeForecastRequest): SpikeForecastColumns;
+  /** Release native memory, if any. */
+  free?(): void;
+}
+
+/** A spike stage plug-in (`spikes.use`). `load` may be asynchronous (WASM models). */
+export interface SpikeStagePlugin {
+  readonly stage: 'spikes';
+  readonly name: string;
+  readonly description: string;
+  create(params?: unknown): Estimator<SpikeFitInput, FittedSpikeModel>;
+  load(saved: SavedModel): FittedSpikeModel | Promise<FittedSpikeModel>;
+}
+
+/** A point forecaster the quantile stage calibrates: history in, `horizon` values out (no planned events). */
+export type PointForecaster = (train: Series, horizon: number) => Promise<Float64Array>;
+
+/** What a quantile stage fits on (the shape of @cdf/quantile's `QuantileFitInput`). */
+export interface QuantileFitInput {
+  series: Series;
+  /** Longest horizon to calibrate, in steps. */
+  horizon: number;
+  /** Refits the pipeline's baseline on a shorter history, for out-of-sample calibration. */
+  baseline: PointForecaster;
+  /** 1 where a history point is inside a spike (the anomaly stage's verdicts). */
+  spikes?: Uint8Array;
+}
+
+/** What a fitted quantile stage turns into scenarios (@cdf/quantile's `AssembleRequest`). */
+export interface ScenarioRequest {
+  /** The history the forecast starts from (its last point is the origin). */
+  history: Series;
+  /** The baseline's forecast of the steps after `history`, without planned events. */
+  baseline: Float64Array;
+  /** Spike forecasts, when the spike stage ran. */
+  spikes?: SpikeForecastColumns;
+  /** Planned launches to fold in. */
+  plannedEvents?: readonly PlannedEvent[];
+  /** Written into every row for fleets. */
+  seriesId?: string;
+}
+
+/** A fitted quantile stage. */
+export interface FittedQuantileModel extends FittedModel {
+  readonly stage: 'quantile';
+  readonly notes: readonly string[];
+  assemble(request: ScenarioRequest): ScenarioFrame | Promise<ScenarioFrame>;
+  /** Release native memory, if any. */
+  free?(): void;
+}
+
+/** A quantile stage plug-in (`quantile.use`), e.g. @cdf/quantile's `quantilePlugin`. */
+export interface QuantileStagePlugin {
+  readonly stage: 'quantile';
+  readonly name: string;
+  readonly description: string;
+  create(params?: unknown): Estimator<QuantileFitInput, FittedQuantileModel>;
+  load(saved: SavedModel): FittedQuantileModel | Promise<FittedQuantileModel>;
+}
