@@ -29,14 +29,20 @@ function fitPredictCase(id: string, title: string, make: () => CdfBaselineEstima
 export const baselineSuite: Suite = {
   name: 'baseline',
   speed: [
-    fitPredictCase('baseline/prophet-2y', 'Prophet (additive) fit + predict 168 h, 17,520 points', () =>
-      createProphetBaseline({}),
+    fitPredictCase(
+      'baseline/prophet-2y',
+      'Prophet (additive) fit + predict 168 h, 17,520 points (1,344 in --quick)',
+      () => createProphetBaseline({}),
     ),
-    fitPredictCase('baseline/mstl-2y', 'MSTL + ETS fit + predict 168 h, 17,520 points', () =>
-      createMstlBaseline({}),
+    fitPredictCase(
+      'baseline/mstl-2y',
+      'MSTL + ETS fit + predict 168 h, 17,520 points (1,344 in --quick)',
+      () => createMstlBaseline({}),
     ),
-    fitPredictCase('baseline/seasonal-naive-2y', 'seasonal naive fit + predict 168 h, 17,520 points', () =>
-      createSeasonalNaiveBaseline({}),
+    fitPredictCase(
+      'baseline/seasonal-naive-2y',
+      'seasonal naive fit + predict 168 h, 17,520 points (1,344 in --quick)',
+      () => createSeasonalNaiveBaseline({}),
     ),
     speedCase({
       id: 'baseline/prophet-predict-saved',
