@@ -8,7 +8,10 @@ export const EnsembleParamsSchema = z
     candidates: z.array(z.enum(ENSEMBLE_CANDIDATES)).min(1).optional(),
     /** How many of the best-validated candidates are averaged. Default 2. */
     combine: z.number().int().min(1).max(ENSEMBLE_CANDIDATES.length).default(2),
-    /** Points in each validation window on the tail of the history. Default two days of steps (48 at 1h). */
+    /**
+     * Points in each validation window on the tail of the history. Default one week of steps
+     * (168 at 1h) when the history holds at least 8 weeks, else two days (48 at 1h).
+     */
     validationHorizon: z.number().int().min(1).optional(),
     /** Validation windows, back to back at the end of the history. Default 2. */
     validationWindows: z.number().int().min(1).max(10).default(2),

@@ -76,6 +76,13 @@ describe('ensemble', () => {
     expect(again.notes).toEqual(fitted.notes);
   });
 
+  it('validates on two-day windows, or week-long ones once the history holds 8 weeks', async () => {
+    const six = await createEnsembleBaseline().fit({ series: makeContractSeries(24 * 7 * 6) });
+    expect(six.notes.join(' ')).toContain('on the last 2 x 48 points');
+    const eight = await createEnsembleBaseline().fit({ series: makeContractSeries(24 * 7 * 8) });
+    expect(eight.notes.join(' ')).toContain('on the last 2 x 168 points');
+  });
+
   it('falls back to MSTL + daily seasonal naive when too short to validate', async () => {
     const short = makeSeries(makeContractSeries().values.subarray(0, 60));
     const fitted = await createEnsembleBaseline().fit({ series: short });

@@ -41,6 +41,9 @@ import { validateCandidates } from './ensemble-selection.ts';
 /** Registry name of the ensemble baseline. */
 export const ENSEMBLE_NAME = '@cdf/baseline#ensemble';
 
+/** Histories of at least this many weeks validate on week-long windows (else two days). */
+const LONG_HISTORY_WEEKS = 8;
+
 /** Fewest points: two days of steps (what MSTL and the daily profiles need), at least 10. */
 function ensembleMinHistory(stepMs: number): number {
   return Math.max(10, 2 * seasonPoints(stepMs, 'day'));
@@ -77,7 +80,9 @@ export function fitEnsemble(
   const names = (params.candidates ?? ENSEMBLE_CANDIDATES).filter(
     (name) => n >= candidateMinHistory(name, series.stepMs),
   );
-  const validationHorizon = params.validationHorizon ?? 2 * day;
+  // a week-long window sees a weekend and a whole weekly cycle once the history is long enough
+  // to spare two of them; short histories (M4 hourly: 4-6 weeks) validate on two-day windows
+  const validationHorizon = params.validationHorizon ?? (n >= LONG_HISTORY_WEEKS * week ? week : 2 * day);
   const validation = validateCandidates(names, clean, skip, series, {
     horizon: validationHorizon,
     windows: params.validationWindows,
