@@ -187,7 +187,8 @@ describe('cdf validate', () => {
     [
       'a missing column',
       'missing-target.csv',
-      'missing-target.csv: column "compute_tflops": no target column "compute_tflops" (columns found: timestamp, request_count)',
+      'missing-target.csv: column "compute_tflops": no target column "compute_tflops" (columns found: timestamp, request_count) ' +
+        '(expected the demand column; name it with the target option (--target))',
     ],
     [
       'a non-numeric value',
@@ -316,7 +317,9 @@ describe('cdf generate', () => {
     const { code, stderr } = await cdf('generate', ...span, '--step', '2d', '--out', join(tmp, 'x.csv'));
     expect(code).toBe(2);
     expectOneLine(stderr);
-    expect(stderr).toMatch(/^cdf: --step: /);
+    expect(stderr).toBe(
+      'cdf: --step: "2d" is not accepted by the generator (expected whole milliseconds from 1000 (1 s) to 86400000 (1 day))\n',
+    );
   });
 });
 

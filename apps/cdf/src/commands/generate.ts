@@ -15,14 +15,14 @@ import { UsageError } from '../usage-error.ts';
 
 /** Seed of `cdf generate` and `cdf demo` when `--seed` is not given. */
 export const DEFAULT_SEED = 42;
-/** The generator's option names and the flags that set them, to name the flag in its errors. */
-const FLAG_OF_OPTION: Record<string, string> = {
-  start: '--start',
-  end: '--end',
-  seed: '--seed',
-  stepMs: '--step',
-  timeZone: '--tz',
-};
+/** The flag that sets each generator option, to name it in the generator's errors. */
+const FLAG_OF_OPTION = {
+  start: 'start',
+  end: 'end',
+  seed: 'seed',
+  stepMs: 'step',
+  timeZone: 'tz',
+} as const satisfies Record<string, keyof GenerateFlags>;
 
 interface GenerateFlags {
   start: string;
@@ -52,7 +52,11 @@ export function generateCommand(io: CliIo): Command {
     .requiredOption('--out <file.csv>', 'where to write the metrics table')
     .option('--seed <n>', `random seed (default: ${DEFAULT_SEED})`)
     .option('--step <duration>', 'spacing of the rows, e.g. 1h, 15min', '1h')
-    .option('--tz <zone>', 'IANA time zone of the business-hours pattern', 'UTC')
+    .option(
+      '--tz <zone>',
+      'IANA time zone of the calendar effects (business hours, weekends, holidays)',
+      'UTC',
+    )
     .option('--events-out <file>', 'also write the ground-truth spike events (.csv or .json)')
     .option('--launches-out <file>', 'also write the planned launches (.json or .csv)')
     .action(async (flags: GenerateFlags, self: Command) => {
@@ -69,7 +73,7 @@ export function generateCommand(io: CliIo): Command {
 
       try {
         run.progress.stage(`generating ${formatCount(Math.ceil((end - start) / stepMs))} rows`);
-        const data = asUsageError(() => generateSynthetic({ start, end, seed, stepMs, timeZone }));
+        const data = asUsageError(flags, () => generateSynthetic({ start, end, seed, stepMs, timeZone }));
         run.progress.stage(`writing ${out}`);
         await writeSyntheticFiles(data, {
           metrics: out,
@@ -106,18 +110,24 @@ export function generateCommand(io: CliIo): Command {
 
 /**
  * Run `generate`, turning the generator's option errors (a step out of range, a span too long)
- * into usage errors that name the flag: they are the user's flags, not bad input data.
+ * into usage errors that name the flag and quote the value as typed: they are the user's flags,
+ * not bad input data.
  */
-function asUsageError<T>(generate: () => T): T {
+function asUsageError<T>(flags: GenerateFlags, generate: () => T): T {
   try {
     return generate();
   } catch (error) {
-    const option = CdfError.isInstance(error) ? error.location.column : undefined;
-    const flag = option === undefined ? undefined : FLAG_OF_OPTION[option];
-    if (flag === undefined || !CdfError.isInstance(error)) throw error;
+    if (!CdfError.isInstance(error)) throw error;
+    const option = error.location.column;
+    const flag =
+      option !== undefined && Object.hasOwn(FLAG_OF_OPTION, option)
+        ? FLAG_OF_OPTION[option as keyof typeof FLAG_OF_OPTION]
+        : undefined;
+    if (flag === undefined) throw error;
     const { expected } = error.location;
     throw new UsageError(
-      `${flag}: ${error.message}${expected === undefined ? '' : ` (expected ${expected})`}`,
+      `--${flag}: "${flags[flag] ?? ''}" is not accepted by the generator` +
+        (expected === undefined ? '' : ` (expected ${expected})`),
     );
   }
 }
