@@ -24,8 +24,8 @@ export interface ResolvePluginOptions {
   /** The app's own adapters by registry name (checked before anything is imported). */
   builtins?: ReadonlyMap<string, { plugin: unknown; version?: string }>;
   /**
-   * Packages the app itself depends on: imported with a bare `import()` from the app, so the
-   * run uses one copy of them. Default: every `@cdf/` package.
+   * Packages taken from the app alone, with a bare `import()`, so the run uses one copy of
+   * them. Default: the `@cdf/` packages the app itself can resolve (its own dependencies).
    */
   appPackages?: (name: string) => boolean;
 }
@@ -34,6 +34,11 @@ export interface ResolvePluginOptions {
 const APP_DIR = dirname(fileURLToPath(import.meta.url));
 
 type Module = Record<string, unknown>;
+
+/** True for a `@cdf/` package the app itself resolves: one of cdf's own stage packages. */
+export function isAppDependency(packageName: string): boolean {
+  return packageName.startsWith('@cdf/') && !('searched' in findPackage(packageName, APP_DIR));
+}
 
 function isPluginLike(
   value: unknown,
@@ -61,7 +66,7 @@ export async function resolvePlugin<P>(
   if (builtin !== undefined) return checked(builtin.plugin, use, stage, where, 'builtin', builtin.version);
 
   const tried: string[] = [];
-  const isAppPackage = options.appPackages ?? ((name: string) => name.startsWith('@cdf/'));
+  const isAppPackage = options.appPackages ?? isAppDependency;
   const sources: { dir: string; label: string }[] = [];
   if (options.configDir !== undefined && !isAppPackage(spec.packageName))
     sources.push({ dir: options.configDir, label: 'the config folder' });

@@ -1,5 +1,6 @@
 import type { Series } from '@cdf/core';
 import type { DataSummary, SyntheticData } from '@cdf/data';
+import type { PipelineRunResult } from '../pipeline/run-pipeline.ts';
 import type { ProgressReporter } from '../progress.ts';
 
 /** What the demo was asked to do. */
@@ -32,6 +33,8 @@ export interface DemoState {
   synthetic?: SyntheticData;
   /** From the validate step: the written metrics file loaded back the way `cdf validate` loads it. */
   loaded?: { series: Series[]; summary: DataSummary };
+  /** From the forecast step: what `cdf forecast` wrote into `<out>/forecast`. */
+  forecast?: PipelineRunResult;
 }
 
 /** One line of the demo's closing summary, and the same fact for `--json`. */

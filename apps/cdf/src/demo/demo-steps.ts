@@ -1,4 +1,5 @@
 import type { DemoStep } from './demo-step.ts';
+import { forecastStep } from './forecast-step.ts';
 import { generateStep } from './generate-step.ts';
 import { validateStep } from './validate-step.ts';
 import { writeStep } from './write-step.ts';
@@ -12,4 +13,5 @@ export const DEMO_STEPS: readonly DemoStep[] = [
   generateStep,
   writeStep,
   validateStep,
+  forecastStep,
 ];

@@ -9,7 +9,8 @@ import type {
 } from '@cdf/core';
 import { CdfError, CdfErrorCode } from '@cdf/core';
 import { baselineContract } from '@cdf/core/testing';
-import { type ResolvedPlugin, resolvePlugin } from '../config/resolve-plugin.ts';
+import { parsePluginSpec } from '../config/plugin-spec.ts';
+import { isAppDependency, type ResolvedPlugin, resolvePlugin } from '../config/resolve-plugin.ts';
 import { type AnomalyStage, resolveAnomalyStage } from './history-anomalies.ts';
 import { AUTO_BASELINE, type PipelineSpec, parseAutoBaselineParams } from './pipeline-spec.ts';
 import { spikePredictorPlugin } from './spike-predictor-plugin.ts';
@@ -55,8 +56,8 @@ export const BUILTIN_PLUGINS: ReadonlyMap<string, { plugin: unknown }> = new Map
 /** Options of {@link resolvePipeline}. */
 export interface ResolvePipelineOptions {
   /**
-   * Run @cdf/core's baseline contract on baselines that are not @cdf's own (a few fits on a
-   * six-week contract series) and refuse one that breaks it. Default true; workers skip it
+   * Run @cdf/core's baseline contract on baselines that are not the app's own dependencies (a
+   * few fits on a six-week contract series) and refuse one that breaks it. Default true; workers skip it
    * because the main thread already did.
    */
   checkContracts?: boolean;
@@ -78,7 +79,8 @@ async function baselineChoice(
   });
   // Bad params fail here, before any data is read.
   resolved.plugin.create(params);
-  if (check && !use.startsWith('@cdf/')) await runBaselineContract(resolved, params, where);
+  if (check && !isAppDependency(parsePluginSpec(use, where).packageName))
+    await runBaselineContract(resolved, params, where);
   return { resolved, params, label: labelOf(use, params) };
 }
 
