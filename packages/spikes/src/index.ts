@@ -1,8 +1,20 @@
 /**
  * `@cdf/spikes`: anomaly detectors (robust z on a robust seasonal baseline, rate of change,
- * isolation forest, and their calibrated ensemble), spike events and their rule-based types, and
- * a streaming detector that gives the batch detector's verdicts point by point.
+ * isolation forest, and their calibrated ensemble), spike events and their rule-based types, a
+ * streaming detector that gives the batch detector's verdicts point by point, and a scale-free
+ * change detector for general monitoring data (the NAB profile).
  */
+export { ChangeDetector, type ChangeStep, scoreChanges } from './change/change-detector.ts';
+export {
+  type ChangeParams,
+  type ChangeParamsInput,
+  ChangeParamsSchema,
+  type ResolvedChangeParams,
+  resolveChangeParams,
+} from './change/change-params.ts';
+export { ContextNovelty } from './change/context-novelty.ts';
+export { LevelShiftStat } from './change/level-shift-stat.ts';
+export { RankHistory } from './change/rank-history.ts';
 export {
   classifySpike,
   DEFAULT_SPIKE_RULES,
@@ -26,6 +38,7 @@ export {
   type DetectorParamsInput,
   DetectorParamsSchema,
   parseDetectorParams,
+  parseParams,
   type ResolvedDetectorParams,
   resolveDetectorParams,
 } from './detect/detector-params.ts';

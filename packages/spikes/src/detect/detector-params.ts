@@ -62,13 +62,18 @@ export interface ResolvedDetectorParams extends DetectorParams {
 
 /** Parse detector parameters; bad ones throw CdfError `INVALID_CONFIG` naming the field. */
 export function parseDetectorParams(params: unknown = {}): DetectorParams {
-  const parsed = DetectorParamsSchema.safeParse(params ?? {});
+  return parseParams(DetectorParamsSchema, params, 'detector');
+}
+
+/** Parse `params` with a zod `schema`; the first issue throws CdfError `INVALID_CONFIG` naming the field. */
+export function parseParams<S extends z.ZodType>(schema: S, params: unknown, what: string): z.output<S> {
+  const parsed = schema.safeParse(params ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const path = issue?.path.join('.') ?? '';
-    throw new CdfError(CdfErrorCode.InvalidConfig, `invalid detector parameter: ${issue?.message ?? ''}`, {
+    throw new CdfError(CdfErrorCode.InvalidConfig, `invalid ${what} parameter: ${issue?.message ?? ''}`, {
       column: path,
-      expected: 'see DetectorParamsSchema',
+      expected: `see the ${what} parameter schema`,
     });
   }
   return parsed.data;
