@@ -41,11 +41,7 @@ export function demoCommand(io: CliIo): Command {
       const run = commandRun(io, self);
       const outDir = resolve(parseName('--out', flags.out));
       const seed = flags.seed === undefined ? DEFAULT_SEED : parseSeed('--seed', flags.seed);
-      // The current hour, truncated, so two runs in the same hour write the same files.
-      const end =
-        flags.end === undefined
-          ? Math.floor(run.now() / HOUR_MS) * HOUR_MS
-          : parseInstant('--end', flags.end);
+      const end = demoEnd(run.now(), flags.end);
       const options: DemoOptions = {
         outDir,
         seed,
@@ -69,6 +65,15 @@ export function demoCommand(io: CliIo): Command {
         ),
       });
     });
+}
+
+/**
+ * End of the demo history: `--end` when given, else the current hour truncated (UTC), so two
+ * runs in the same hour write the same files. The end is exclusive: the last row is the hour
+ * before it.
+ */
+export function demoEnd(nowMs: number, endFlag: string | undefined): number {
+  return endFlag === undefined ? Math.floor(nowMs / HOUR_MS) * HOUR_MS : parseInstant('--end', endFlag);
 }
 
 /** The same calendar instant `years` earlier, in UTC (29 February falls back to 1 March). */
