@@ -29,8 +29,8 @@ export const ChangeParamsSchema = z.object({
   scoreDecades: z.number().positive().default(4),
   /** A score at least this high is an alarm, and starts a `refractory` period of silence. Default 0.68. */
   alarmScore: z.number().min(0).max(1).default(0.68),
-  /** After an alarm, scores are 0 for this long: one alarm per change, not one per step. `0` for none. Default 1 day. */
-  refractory: z.union([duration, z.literal(0)]).default('1d'),
+  /** After an alarm, scores are 0 for this long: one alarm per change, not one per step. `0` for none. Default 12 hours. */
+  refractory: z.union([duration, z.literal(0)]).default('12h'),
 });
 /** Change-detector parameters as given. */
 export type ChangeParamsInput = z.input<typeof ChangeParamsSchema>;

@@ -43,7 +43,7 @@ export class ContextNovelty {
 
   /** Take the next point; its improbability in decades (0 while the range is being learnt). */
   step(value: number): number {
-    if (this.learning.length < this.learnSteps) {
+    if (Number.isNaN(this.width)) {
       this.learning.push(value);
       if (this.learning.length === this.learnSteps) this.learnRange();
       return 0;
