@@ -1,5 +1,6 @@
-// Our method's quantiles for one origin from a calibration table: the scenario frame's P50..P99
-// plus the lower 0.05 and 0.01 quantiles (read off the same table) for the interval scores.
+// Our method's quantiles for one origin from a calibration: the scenario frame's P50..P99 plus
+// the lower 0.05 and 0.01 quantiles (read off the same table) for the interval scores.
+import { type PlannedEvent, plannedEventsMultiplier } from '@cdf/core';
 import {
   assembleScenarios,
   type BacktestRecord,
@@ -7,30 +8,46 @@ import {
   bucketOf,
   COMPONENTS,
   mixtureQuantile,
+  type RecordCalibration,
   ResidualDistribution,
-  type ResidualTable,
   type SpikeInput,
 } from '../src/index.ts';
 import type { OriginForecast } from './score-card.ts';
 
+/** How one origin is assembled. */
+export interface OurOptions {
+  /** Observed demand over the record's steps (planned events included). */
+  actual: Float64Array;
+  plannedEvents: readonly PlannedEvent[];
+  /** Point floor as a share of the record's recent level. */
+  floorShare: number;
+  spikes?: SpikeInput;
+  spikeLogSd?: number;
+  /** 1 = scored step (observed, and e.g. not an event when scoring normal hours). */
+  usable: Uint8Array;
+}
+
 /** Forecast of one record (origin) with weights and table learned on earlier records. */
 export function ourForecast(
   record: BacktestRecord,
-  weights: readonly number[],
-  table: ResidualTable,
-  spikes?: SpikeInput,
-  spikeLogSd = 0.35,
+  { weights, table }: RecordCalibration,
+  options: OurOptions,
 ): OriginForecast & { expected: Float64Array } {
+  const { spikes, plannedEvents } = options;
+  const spikeLogSd = options.spikeLogSd ?? 0.35;
   const point = blendForecast(
     record.forecasts[COMPONENTS.baseline]!,
     record.forecasts[COMPONENTS.regressor],
     weights,
     table.buckets,
   );
+  const floor = options.floorShare * (record.level ?? 0);
   const frame = assembleScenarios({
     timestamps: record.times,
     point,
     table,
+    floor,
+    plannedEvents,
     ...(spikes ? { spikes } : {}),
     spikeLogSd,
   });
@@ -48,39 +65,41 @@ export function ourForecast(
   for (const level of [0.05, 0.01]) {
     quantiles.set(
       level,
-      Float64Array.from(point, (f, i) => {
+      Float64Array.from(point, (raw, i) => {
+        const f = Math.max(raw, floor);
         const spike = {
           probability: spikes?.probability[i] ?? 0,
           magnitude: spikes?.magnitude[i] ?? 1,
           logSd: spikeLogSd,
         };
         const z = mixtureQuantile(dists[bucket[i]!]!, spike, level);
+        const m = plannedEventsMultiplier(plannedEvents, record.times[i]!);
         return Math.min(
           quantiles.get(0.5)![i]!,
-          Math.max(0, (f + table.epsilon) * Math.exp(z) - table.epsilon),
+          Math.max(0, ((f + table.epsilon) * Math.exp(z) - table.epsilon) * m),
         );
       }),
     );
   }
   return {
     times: record.times,
-    actual: record.actual,
+    actual: options.actual,
     quantiles,
     point: quantiles.get(0.5)!,
     bucket,
-    usable: record.usable,
+    usable: options.usable,
     expected: Float64Array.from(frame, (row) => row.expected_value),
   };
 }
 
 /**
- * An unconditional empirical spike model from calibration records: per horizon bucket, the
- * spike rate of the table, and the median actual over point forecast at spike steps.
+ * A simple unconditional spike-rate model from calibration records (not @cdf/spikes' predictor):
+ * per horizon bucket, the share of spike steps in the calibration, and the median actual over
+ * the point forecast at those steps as the magnitude.
  */
 export function empiricalSpikes(
   calibration: readonly BacktestRecord[],
-  weights: readonly number[],
-  table: ResidualTable,
+  { weights, table }: RecordCalibration,
   horizon: number,
 ): SpikeInput {
   const ratios: number[] = [];

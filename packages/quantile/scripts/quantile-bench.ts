@@ -1,113 +1,217 @@
-// Rolling-origin backtests of @cdf/quantile against Prophet's own intervals; prints a table.
-//   pnpm --filter @cdf/quantile bench [synthetic|servegen|m4|all] [m4 series count]   (SEEDS=1,2 picks synthetic seeds)
-// Synthetic (2 years hourly, seeds 1 and 2) and ServeGen: ONE rolling-origin backtest per
-// series; each evaluation origin is calibrated only on earlier origins whose whole window ended
-// before it (sequential split conformal), so every scored number is out of sample. M4: the stage
-// is fitted (calibrated) on each series' train part, scored on its 48 h test part.
-import type { Series } from '@cdf/core';
+// Rolling-origin backtests of @cdf/quantile against Prophet's own intervals; prints tables.
+//   pnpm --filter @cdf/quantile bench [synthetic|servegen|m4|all] [m4 series count]
+//   env: SEEDS=1,2,3  SCORED=12  SCORE_EVERY=4  STRIDE=47  WINDOW=16  PROPHET=0 (skip Prophet)
+// Synthetic and ServeGen: ONE rolling-origin backtest per series (the ensemble baseline on its
+// last 8 weeks + the level regressor, retrained every `refitEvery` steps on the past only). Each
+// scored origin is calibrated on the WINDOW most recent earlier origins whose whole horizon ended
+// before it (sequential split conformal on a sliding window), so every number is out of sample.
+// M4: the stage is fitted on each series' train part (its own rolling-origin calibration),
+// scored on the 48 h test part.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createEnsembleBaseline } from '@cdf/baseline';
+import type { PlannedEvent, Series } from '@cdf/core';
 import {
   type BacktestRecord,
-  blendForecast,
   bucketOf,
   COMPONENTS,
+  calibrateRecords,
+  type Forecaster,
   fitQuantileStage,
-  fitResidualTable,
-  learnBlendWeights,
+  ResidualDistribution,
   regressorForecaster,
   resolveQuantileParams,
   robustSpikeMask,
+  rollingOrigins,
   runRollingOrigin,
+  withoutPlannedEvents,
 } from '../src/index.ts';
-import { readM4, servegenSeries, syntheticSeries } from './bench-series.ts';
+import { type BenchSeries, readM4, seriesSlice, servegenSeries, syntheticSeries } from './bench-series.ts';
 import { empiricalSpikes, ourForecast } from './our-quantiles.ts';
-import { type ProphetQuantiles, prophetForecaster } from './prophet-reference.ts';
-import { type OriginForecast, SCORED_LEVELS, type Scores, scoreForecasts } from './score-card.ts';
+import { type ProphetQuantiles, prophetQuantiles } from './prophet-reference.ts';
+import { type OriginForecast, type Scores, scoreForecasts } from './score-card.ts';
+
+/** Backtest records to a JSON file (typed arrays as plain arrays), to re-score without refitting. */
+function saveRecords(file: string, records: readonly BacktestRecord[]): void {
+  writeFileSync(
+    file,
+    JSON.stringify(records, (_, v) => (ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : v)),
+  );
+}
+
+function loadRecords(file: string): BacktestRecord[] {
+  const raw = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>[];
+  return raw.map((r) => ({
+    origin: r.origin as number,
+    level: r.level as number,
+    times: Float64Array.from(r.times as number[]),
+    actual: Float64Array.from(r.actual as number[]),
+    usable: Uint8Array.from(r.usable as number[]),
+    spike: Uint8Array.from(r.spike as number[]),
+    forecasts: Object.fromEntries(
+      Object.entries(r.forecasts as Record<string, (number | null)[]>).map(([k, v]) => [
+        k,
+        Float64Array.from(v, (x) => (x === null ? Number.NaN : x)),
+      ]),
+    ),
+  }));
+}
+
+const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+const RUN_PROPHET = env('PROPHET', 1) === 1;
+
+/** The caller's baseline: the @cdf/baseline ensemble on the last `window` points, spike-masked. */
+function ensembleForecaster(spikes: Uint8Array, window: number): Forecaster {
+  return async (train, horizon) => {
+    const n = train.values.length;
+    const from = Math.max(0, n - window);
+    const fitted = await createEnsembleBaseline().fit(
+      { series: seriesSlice(train, from, n), mask: spikes.slice(from, n) },
+      { seed: 0 },
+    );
+    return fitted.predict({ horizon }).point;
+  };
+}
 
 interface SequentialSetup {
-  series: Series;
+  bench: BenchSeries;
   horizon: number;
   buckets: number[];
-  origins: number;
+  /** Steps between backtest origins. */
   stride: number;
-  /** Fewest earlier complete records an evaluation origin needs. */
-  minCalibration: number;
+  /** Scored origins, every `scoreEvery`-th backtest origin, the last ending at the series' end. */
+  scored: number;
+  scoreEvery: number;
+  /** Calibration: the most recent `window` complete earlier origins. */
+  window: number;
+  minHistory: number;
+  baselineWindow: number;
+  prophetWindow: number;
 }
 
 interface Result {
   label: string;
   origins: number;
-  scores: Record<string, Scores>;
+  span: string;
+  tables: { title: string; scores: Record<string, Scores> }[];
 }
 
 async function sequential(label: string, setup: SequentialSetup): Promise<Result> {
-  const { series, horizon, buckets } = setup;
+  const { bench, horizon, buckets, stride, scored, scoreEvery, window } = setup;
+  const { series, planned, event } = bench;
   const params = resolveQuantileParams({ horizonBuckets: buckets });
-  const spikes = robustSpikeMask(series);
-  const prophet = prophetForecaster(spikes);
-  const started = Date.now();
-  const records = await runRollingOrigin({
-    series,
+  const normal = withoutPlannedEvents(series, planned);
+  const spikes = robustSpikeMask(normal);
+  const n = series.values.length;
+  const lead = Math.ceil(horizon / stride);
+  const origins = rollingOrigins(
+    n,
     horizon,
-    origins: setup.origins,
-    stride: setup.stride,
-    spikes,
-    minHistory: 48,
-    forecasters: {
-      [COMPONENTS.baseline]: prophet.forecaster,
-      [COMPONENTS.regressor]: regressorForecaster(params, spikes, 0),
-    },
-    onProgress: (p) =>
-      process.stderr.write(
-        `\r${label}: origin ${p.done}/${p.total} (${((Date.now() - started) / 1000).toFixed(0)} s)`,
-      ),
-  });
+    (scored - 1) * scoreEvery + 1 + window + lead,
+    stride,
+    setup.minHistory,
+  );
+  const regressor = regressorForecaster(params, spikes, 0);
+  const started = Date.now();
+  const cacheFile = process.env.CACHE
+    ? `${process.env.CACHE}/${series.id}-${horizon}-${stride}-${origins.length}.json`
+    : '';
+  const records =
+    cacheFile && existsSync(cacheFile)
+      ? loadRecords(cacheFile)
+      : await runRollingOrigin({
+          series: normal,
+          horizon,
+          origins,
+          spikes,
+          minHistory: setup.minHistory,
+          forecasters: {
+            [COMPONENTS.baseline]: ensembleForecaster(spikes, setup.baselineWindow),
+            [COMPONENTS.regressor]: regressor,
+          },
+          onProgress: (p) =>
+            process.stderr.write(
+              `\r${label}: origin ${p.done}/${p.total} (${((Date.now() - started) / 1000).toFixed(0)} s)`,
+            ),
+        });
+  regressor.free();
+  if (cacheFile && !existsSync(cacheFile)) saveRecords(cacheFile, records);
   process.stderr.write('\n');
-  const ours: OriginForecast[] = [];
-  const mixed: OriginForecast[] = [];
-  const expected: OriginForecast[] = [];
-  const theirs: OriginForecast[] = [];
-  for (const record of records) {
-    const calibration = records.filter((r) => r.origin + horizon <= record.origin);
-    if (calibration.length < setup.minCalibration) continue;
-    const weights = learnBlendWeights(calibration, { buckets });
-    const table = fitResidualTable(
-      calibration,
-      (r) =>
-        blendForecast(r.forecasts[COMPONENTS.baseline]!, r.forecasts[COMPONENTS.regressor], weights, buckets),
-      { buckets },
+  const methods = [
+    'ours (conformal)',
+    'ours, expected_value as point',
+    'ours + spike-rate mixture',
+    'prophet intervals',
+  ];
+  const all: Record<string, OriginForecast[]> = Object.fromEntries(methods.map((m) => [m, []]));
+  const calm: Record<string, OriginForecast[]> = Object.fromEntries(methods.map((m) => [m, []]));
+  const scoredRecords: BacktestRecord[] = [];
+  for (let k = records.length - 1; k >= 0 && scoredRecords.length < scored; k -= scoreEvery) {
+    const record = records[k]!;
+    const calibration = records.filter((r) => r.origin + horizon <= record.origin).slice(-window);
+    if (calibration.length < window) break;
+    scoredRecords.push(record);
+    const cal = calibrateRecords(calibration, params, true);
+    const actual = series.values.slice(record.origin, record.origin + horizon);
+    const usableNormal = Uint8Array.from(record.usable, (u, i) =>
+      u === 1 && event?.[record.origin + i] !== 1 ? 1 : 0,
     );
-    const plain = ourForecast(record, weights, table);
-    ours.push(plain);
-    expected.push({ ...plain, point: plain.expected });
-    mixed.push(ourForecast(record, weights, table, empiricalSpikes(calibration, weights, table, horizon)));
-    theirs.push(prophetOrigin(record, prophet.saved.get(record.origin)!, buckets));
+    const common = { actual, plannedEvents: planned, floorShare: params.forecastFloor };
+    const forecasts: Record<string, (usable: Uint8Array) => OriginForecast> = {
+      'ours (conformal)': (usable) => ourForecast(record, cal, { ...common, usable }),
+      'ours, expected_value as point': (usable) => {
+        const f = ourForecast(record, cal, {
+          ...common,
+          usable,
+          spikes: empiricalSpikes(calibration, cal, horizon),
+        });
+        return { ...f, point: f.expected };
+      },
+      'ours + spike-rate mixture': (usable) =>
+        ourForecast(record, cal, { ...common, usable, spikes: empiricalSpikes(calibration, cal, horizon) }),
+    };
+    for (const [name, make] of Object.entries(forecasts)) {
+      all[name]!.push(make(record.usable));
+      calm[name]!.push(make(usableNormal));
+    }
+    if (RUN_PROPHET) {
+      const q = await prophetQuantiles(normal, record.origin, horizon, spikes, planned, setup.prophetWindow);
+      all['prophet intervals']!.push(prophetOrigin(record, actual, q, buckets, record.usable));
+      calm['prophet intervals']!.push(prophetOrigin(record, actual, q, buckets, usableNormal));
+      process.stderr.write(`\r${label}: prophet ${scoredRecords.length}/${scored}`);
+    }
   }
+  process.stderr.write('\n');
+  const score = (set: Record<string, OriginForecast[]>) =>
+    Object.fromEntries(
+      Object.entries(set)
+        .filter(([, list]) => list.length > 0)
+        .map(([name, list]) => [name, scoreForecasts(list, buckets.length)]),
+    );
+  const day = (r: BacktestRecord) => new Date(r.times[0]!).toISOString().slice(0, 10);
+  const tables = [{ title: 'all observed hours', scores: score(all) }];
+  if (event) tables.push({ title: 'non-event hours (ground truth)', scores: score(calm) });
   return {
     label,
-    origins: ours.length,
-    scores: {
-      'ours (conformal)': scoreForecasts(ours, buckets.length),
-      'ours, expected_value as point': scoreForecasts(expected, buckets.length),
-      'ours + spike mixture': scoreForecasts(mixed, buckets.length),
-      'prophet intervals': scoreForecasts(theirs, buckets.length),
-    },
+    origins: scoredRecords.length,
+    span: `${day(scoredRecords[scoredRecords.length - 1]!)} .. ${day(scoredRecords[0]!)}, ${stride * scoreEvery} h apart`,
+    tables,
   };
 }
 
 function prophetOrigin(
   record: BacktestRecord,
-  q: ProphetQuantiles,
+  actual: Float64Array,
+  quantiles: ProphetQuantiles,
   buckets: readonly number[],
+  usable: Uint8Array,
 ): OriginForecast {
-  const quantiles = new Map(q.byLevel);
-  quantiles.set(0.5, q.point);
   return {
     times: record.times,
-    actual: record.actual,
+    actual,
     quantiles,
-    point: q.point,
+    point: quantiles.get(0.5)!,
     bucket: Int32Array.from(record.times, (_, i) => bucketOf(i + 1, buckets)),
-    usable: record.usable,
+    usable,
   };
 }
 
@@ -118,6 +222,7 @@ async function m4(count: number): Promise<Result> {
   const step = Math.max(1, Math.floor(ids.length / count));
   const picked = ids.filter((_, k) => k % step === 0).slice(0, count);
   const buckets = [6, 24, 48];
+  const horizon = 48;
   const ours: OriginForecast[] = [];
   const theirs: OriginForecast[] = [];
   const started = Date.now();
@@ -128,43 +233,38 @@ async function m4(count: number): Promise<Result> {
     const history = train.get(id)!;
     const future = test.get(id)!;
     const spikes = robustSpikeMask(history);
-    const prophet = prophetForecaster(spikes);
+    const baseline = ensembleForecaster(spikes, 1344);
     const stage = await fitQuantileStage(
-      { series: history, horizon: 48, baseline: prophet.forecaster, spikes },
-      { horizonBuckets: buckets, origins: 12, originStride: 23 },
+      { series: history, horizon, baseline, spikes },
+      { horizonBuckets: buckets },
       { seed: 0 },
     );
-    const baseline = await prophet.forecaster(history, 48);
-    const frame = await stage.assemble({ history, baseline });
+    const point = await baseline(history, horizon);
+    const frame = await stage.assemble({ history, baseline: point });
+    const blended = await stage.pointForecast(history, point);
     stage.free();
-    const record: BacktestRecord = {
-      origin: history.values.length,
-      times: future.timestamps,
-      actual: future.values,
-      usable: new Uint8Array(48).fill(1),
-      spike: new Uint8Array(48),
-      forecasts: {},
-    };
     const quantiles = new Map<number, Float64Array>();
     for (const name of ['p50', 'p75', 'p90', 'p95', 'p99'] as const)
       quantiles.set(
         Number(name.slice(1)) / 100,
         Float64Array.from(frame, (r) => r[name]),
       );
-    // Lower bounds for the interval score, read off the same table (all residuals).
-    const point = await stage.pointForecast(history, baseline);
-    const { ResidualDistribution } = await import('../src/index.ts');
     const dists = stage.table.all.map((v) => new ResidualDistribution(stage.table.grid, v));
+    const eps = stage.table.epsilon;
     for (const level of [0.05, 0.01]) {
       quantiles.set(
         level,
-        Float64Array.from(point, (f, i) => {
-          const z = dists[bucketOf(i + 1, buckets)]!.quantile(level);
-          return Math.min(
+        Float64Array.from(blended, (f, i) =>
+          Math.min(
             quantiles.get(0.5)![i]!,
-            Math.max(0, (f + stage.table.epsilon) * Math.exp(z) - stage.table.epsilon),
-          );
-        }),
+            Math.max(
+              0,
+              (Math.max(f, frame[i]!.baseline) + eps) *
+                Math.exp(dists[bucketOf(i + 1, buckets)]!.quantile(level)) -
+                eps,
+            ),
+          ),
+        ),
       );
     }
     const bucket = Int32Array.from(future.timestamps, (_, i) => bucketOf(i + 1, buckets));
@@ -175,56 +275,79 @@ async function m4(count: number): Promise<Result> {
       point: quantiles.get(0.5)!,
       bucket,
     });
-    theirs.push(prophetOrigin(record, prophet.saved.get(history.values.length)!, buckets));
+    if (RUN_PROPHET) {
+      const full = { ...history, values: Float64Array.from(history.values) } as Series;
+      const q = await prophetQuantiles(
+        full,
+        history.values.length,
+        horizon,
+        spikes,
+        [] as PlannedEvent[],
+        100_000,
+      );
+      theirs.push({
+        times: future.timestamps,
+        actual: future.values,
+        quantiles: q,
+        point: q.get(0.5)!,
+        bucket,
+      });
+    }
   }
   process.stderr.write('\n');
+  const scores: Record<string, Scores> = { 'ours (conformal)': scoreForecasts(ours, buckets.length) };
+  if (theirs.length > 0) scores['prophet intervals'] = scoreForecasts(theirs, buckets.length);
   return {
     label: `M4 hourly, ${picked.length} of ${ids.length} series (every ${step}th), h = 48`,
     origins: picked.length,
-    scores: {
-      'ours (conformal)': scoreForecasts(ours, buckets.length),
-      'prophet intervals': scoreForecasts(theirs, buckets.length),
-    },
+    span: 'one origin per series (end of train)',
+    tables: [{ title: 'test part', scores }],
   };
 }
 
 function printResult(result: Result): void {
   const pct = (x: number) => (100 * x).toFixed(1);
-  console.log(`\n### ${result.label} — ${result.origins} scored origins`);
-  console.log(
-    `| method | cov P50 | P75 | P90 | P95 | P99 | pinball P50 | P75 | P90 | P95 | P99 | IS 90% | IS 98% | MAPE h | MAPE day | width (p95-p50)/p50 by bucket |`,
-  );
-  console.log(`|${' --- |'.repeat(16)}`);
-  for (const [name, s] of Object.entries(result.scores)) {
-    const cells = [
-      name,
-      ...s.coverage.map(pct),
-      ...s.pinball.map((x) => x.toPrecision(4)),
-      s.interval90.toPrecision(4),
-      s.interval98.toPrecision(4),
-      s.mapeHourly.toFixed(2),
-      s.mapeDaily.toFixed(2),
-      s.widthByBucket.map((w) => w.toFixed(3)).join(' / '),
-    ];
-    console.log(`| ${cells.join(' | ')} |`);
+  console.log(`\n### ${result.label}: ${result.origins} scored origins (${result.span})`);
+  for (const { title, scores } of result.tables) {
+    console.log(`\n${title}\n`);
+    console.log(
+      '| method | steps | cov P50 | P75 | P90 | P95 | P99 | pinball P50 | P75 | P90 | P95 | P99 | IS 90% | IS 98% | MAPE h | MAPE day | width (p95-p50)/p50 by bucket |',
+    );
+    console.log(`|${' --- |'.repeat(17)}`);
+    for (const [name, s] of Object.entries(scores)) {
+      const cells = [
+        name,
+        String(s.steps),
+        ...s.coverage.map(pct),
+        ...s.pinball.map((x) => x.toPrecision(4)),
+        s.interval90.toPrecision(4),
+        s.interval98.toPrecision(4),
+        s.mapeHourly.toFixed(2),
+        s.mapeDaily.toFixed(2),
+        s.widthByBucket.map((w) => w.toFixed(3)).join(' / '),
+      ];
+      console.log(`| ${cells.join(' | ')} |`);
+    }
   }
-  void SCORED_LEVELS;
 }
 
 const which = process.argv[2] ?? 'all';
 const m4Count = Number(process.argv[3] ?? 40);
-const seeds = (process.env.SEEDS ?? '1,2').split(',').map(Number);
+const seeds = (process.env.SEEDS ?? '1').split(',').map(Number);
 if (which === 'synthetic' || which === 'all') {
   for (const seed of seeds) {
     printResult(
       await sequential(`synthetic seed ${seed}, 2 years hourly, h = 168`, {
-        series: syntheticSeries(seed),
+        bench: syntheticSeries(seed),
         horizon: 168,
         buckets: [6, 24, 72, 168],
-        origins: 20,
-        // Weekly-ish origins (coprime with 24) spread the scored windows over months, not one week.
-        stride: Number(process.env.STRIDE ?? 167),
-        minCalibration: 8,
+        stride: env('STRIDE', 47),
+        scored: env('SCORED', 12),
+        scoreEvery: env('SCORE_EVERY', 4),
+        window: env('WINDOW', 16),
+        minHistory: 168,
+        baselineWindow: 1344,
+        prophetWindow: 2016,
       }),
     );
   }
@@ -232,12 +355,16 @@ if (which === 'synthetic' || which === 'all') {
 if (which === 'servegen' || which === 'all') {
   printResult(
     await sequential('ServeGen m-mid, 14 days hourly, h = 24', {
-      series: servegenSeries(),
+      bench: { series: servegenSeries(), planned: [] },
       horizon: 24,
       buckets: [6, 24],
-      origins: 30,
-      stride: 7,
-      minCalibration: 8,
+      stride: 5,
+      scored: env('SG_SCORED', 20),
+      scoreEvery: 2,
+      window: env('SG_WINDOW', 16),
+      minHistory: 48,
+      baselineWindow: 1344,
+      prophetWindow: 2016,
     }),
   );
 }

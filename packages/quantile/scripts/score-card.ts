@@ -35,7 +35,7 @@ export interface Scores {
 
 /** Score the pooled origin forecasts. */
 export function scoreForecasts(all: readonly OriginForecast[], buckets: number): Scores {
-  const forecasts = all.map(observedOnly);
+  const forecasts = all.map(observedOnly).filter((f) => f.actual.length > 0);
   const actual = concat(forecasts.map((f) => f.actual));
   const q = (level: number) => concat(forecasts.map((f) => f.quantiles.get(level)!));
   const coverage = empiricalCoverage(

@@ -38,6 +38,11 @@ export interface AssembleInput {
   plannedEvents?: readonly PlannedEvent[];
   /** Log-scale spread of a spike's size around its magnitude. Default 0.35. */
   spikeLogSd?: number;
+  /**
+   * Smallest point forecast (same unit as `point`): steps below it are raised to it before the
+   * quantiles are taken, as the calibration did (see `flooredForecast`). Default 0.
+   */
+  floor?: number;
   /** Fills `recommended_capacity`; left out when absent. */
   capacity?: CapacityRule;
   /** Written into every row when given. */
@@ -72,7 +77,7 @@ export function assembleScenarios(input: AssembleInput): ScenarioFrame {
   const frame: ScenarioFrame = [];
   for (let i = 0; i < horizon; i++) {
     const t = timestamps[i]!;
-    const f = Math.max(0, point[i]!);
+    const f = Math.max(0, input.floor ?? 0, point[i]!);
     const m = plannedEventsMultiplier(plannedEvents, t);
     const dist = distributions[bucketOf(i + 1, table.buckets)]!;
     const p = spikes ? spikes.probability[i]! : 0;
@@ -118,6 +123,14 @@ function checkInputs(input: AssembleInput, horizon: number): void {
         expected: `a Float64Array of ${horizon} values`,
       });
     }
+  }
+  const floor = input.floor ?? 0;
+  if (!(Number.isFinite(floor) && floor >= 0)) {
+    throw new CdfError(CdfErrorCode.InvalidValue, 'invalid forecast floor', {
+      column: 'floor',
+      value: String(floor),
+      expected: 'a finite demand >= 0',
+    });
   }
   for (let i = 0; i < horizon; i++) {
     const bad = (column: string, value: number, expected: string) =>

@@ -13,6 +13,8 @@ export interface BacktestRecord {
   usable: Uint8Array;
   /** 1 where the step is inside a spike (from the anomaly mask), else 0. */
   spike: Uint8Array;
+  /** The history's recent level at the origin (median of its last week, see `recentLevel`). */
+  level?: number;
   /** Each forecaster's forecast by name, `horizon` values each. */
   forecasts: Record<string, Float64Array>;
 }

@@ -1,12 +1,20 @@
-import { CdfError, CdfErrorCode, type FitOptions, type Series, SeriesSchema, validate } from '@cdf/core';
-import { COMPONENTS } from './backtest-record.ts';
-import { blendForecast, learnBlendWeights } from './blend-weights.ts';
+import {
+  CdfError,
+  CdfErrorCode,
+  type FitOptions,
+  type PlannedEvent,
+  type Series,
+  SeriesSchema,
+  validate,
+} from '@cdf/core';
+import { type BacktestRecord, COMPONENTS } from './backtest-record.ts';
+import { calibrateRecords } from './calibrate-records.ts';
 import { FittedQuantileStage } from './fitted-quantile-stage.ts';
 import { fitLevelRegressor, type LevelRegressor } from './level-regressor.ts';
 import { type QuantileParams, resolveQuantileParams } from './quantile-params.ts';
-import { fitResidualTable } from './residual-table.ts';
 import { type Forecaster, runRollingOrigin } from './rolling-origin.ts';
 import { robustSpikeMask } from './spike-mask.ts';
+import { withoutPlannedEvents } from './without-planned-events.ts';
 
 /** What the quantile stage fits on. */
 export interface QuantileFitInput {
@@ -20,6 +28,12 @@ export interface QuantileFitInput {
   baseline: Forecaster;
   /** 1 where a point is inside a spike (the spike stage's detections). Default: a robust internal mask. */
   spikes?: Uint8Array;
+  /**
+   * Launches known to have happened in the history (and any planned ones): their profile is
+   * divided out of the series before anything is fitted, so the baseline, the regressor and the
+   * residuals see normal demand, as assembly expects (it multiplies the profile back in).
+   */
+  plannedEvents?: readonly PlannedEvent[];
 }
 
 /**
@@ -35,24 +49,31 @@ export async function fitQuantileStage(
   options: FitOptions = {},
 ): Promise<FittedQuantileStage> {
   const p = resolveQuantileParams(params);
-  const { series, horizon } = input;
+  const { horizon } = input;
   checkInput(input);
+  const series = withoutPlannedEvents(input.series, input.plannedEvents);
   const seed = options.seed ?? 0;
   const spikes = input.spikes ?? robustSpikeMask(series);
   const notes: string[] = [];
   const useRegressor = p.regressor.enabled && p.baselineWeight !== 1;
   const forecasters: Record<string, Forecaster> = { [COMPONENTS.baseline]: input.baseline };
-  if (useRegressor) forecasters[COMPONENTS.regressor] = regressorForecaster(p, spikes, seed);
-  const records = await runRollingOrigin({
-    series,
-    horizon,
-    forecasters,
-    origins: p.origins,
-    stride: p.originStride,
-    spikes,
-    ...(options.signal ? { signal: options.signal } : {}),
-    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-  });
+  const backtestRegressor = useRegressor ? regressorForecaster(p, spikes, seed) : null;
+  if (backtestRegressor) forecasters[COMPONENTS.regressor] = backtestRegressor;
+  let records: BacktestRecord[];
+  try {
+    records = await runRollingOrigin({
+      series,
+      horizon,
+      forecasters,
+      origins: p.origins,
+      stride: p.originStride,
+      spikes,
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    });
+  } finally {
+    backtestRegressor?.free();
+  }
   notes.push(`calibration: ${records.length} rolling origins, ${p.originStride} steps apart`);
 
   let regressor: LevelRegressor | null = null;
@@ -61,47 +82,52 @@ export async function fitQuantileStage(
     if (regressor === null) notes.push('level regressor: too few rows, baseline-only point forecast');
     else notes.push(...regressor.notes);
   }
-  const buckets = p.horizonBuckets;
-  const weights =
-    regressor === null
-      ? buckets.map(() => 1)
-      : p.baselineWeight === 'learned'
-        ? learnBlendWeights(records, { buckets, fallbackWeight: p.fallbackBaselineWeight })
-        : buckets.map(() => p.baselineWeight as number);
+  const { weights, table } = calibrateRecords(records, p, regressor !== null);
   notes.push(`baseline weight per bucket: ${weights.join(', ')}`);
-  const table = fitResidualTable(
-    records,
-    (r) =>
-      blendForecast(
-        r.forecasts[COMPONENTS.baseline]!,
-        regressor ? r.forecasts[COMPONENTS.regressor] : undefined,
-        weights,
-        buckets,
-      ),
-    { buckets, minResiduals: p.minResiduals, monotoneWidth: p.monotoneWidth },
-  );
   return new FittedQuantileStage({ params: p, horizon, weights, table, regressor, notes });
 }
 
+/** A backtest forecaster that holds a trained model until {@link free} is called. */
+export type RegressorForecaster = Forecaster & {
+  /** Release the model it holds (the next call retrains). */
+  free(): void;
+};
+
 /**
- * The level regressor as a backtest forecaster: trained on each origin's history alone (the
- * spike mask cut to it), its forecast taken, its memory freed. NaN where it cannot forecast.
+ * The level regressor as a backtest forecaster, trained on each origin's history alone (the
+ * spike mask cut to it). It retrains only when the history has grown `params.regressor.refitEvery`
+ * steps past the last training, or when a call comes with a shorter history; in between, the last
+ * model forecasts from the newer history (its features are read from it), so nothing after an
+ * origin is ever seen. NaN where it cannot forecast. Call `free` when done.
  */
-export function regressorForecaster(params: QuantileParams, spikes: Uint8Array, seed: number): Forecaster {
-  return async (train, horizon) => {
-    const model = await fitLevelRegressor(train, {
-      horizon,
-      params: params.regressor,
-      spikes: spikes.subarray(0, train.values.length),
-      seed,
-    });
-    if (model === null) return new Float64Array(horizon).fill(Number.NaN);
-    try {
-      return await model.predict(train, horizon);
-    } finally {
-      model.free();
-    }
+export function regressorForecaster(
+  params: QuantileParams,
+  spikes: Uint8Array,
+  seed: number,
+): RegressorForecaster {
+  let model: LevelRegressor | null = null;
+  let trainedOn = -1;
+  const free = () => {
+    model?.free();
+    model = null;
+    trainedOn = -1;
   };
+  const forecaster = async (train: Series, horizon: number): Promise<Float64Array> => {
+    const n = train.values.length;
+    if (trainedOn < 0 || n < trainedOn || n - trainedOn >= params.regressor.refitEvery) {
+      free();
+      model = await fitLevelRegressor(train, {
+        horizon,
+        params: params.regressor,
+        spikes: spikes.subarray(0, n),
+        seed,
+      });
+      trainedOn = n;
+    }
+    if (model === null) return new Float64Array(horizon).fill(Number.NaN);
+    return model.predict(train, horizon);
+  };
+  return Object.assign(forecaster, { free });
 }
 
 function checkInput(input: QuantileFitInput): void {

@@ -15,8 +15,10 @@ import { assembleScenarios, type CapacityRule, type SpikeInput } from './assembl
 import { blendForecast } from './blend-weights.ts';
 import { type LevelRegressor, loadLevelRegressor } from './level-regressor.ts';
 import { type QuantileParams, resolveQuantileParams } from './quantile-params.ts';
+import { recentLevel } from './recent-level.ts';
 import type { ResidualTable } from './residual-table.ts';
 import { QUANTILE_STAGE_NAME, type QuantileState, QuantileStateSchema } from './saved-quantile-stage.ts';
+import { withoutPlannedEvents } from './without-planned-events.ts';
 
 /** The learned parts of a {@link FittedQuantileStage}. */
 export interface QuantileStageParts {
@@ -85,9 +87,14 @@ export class FittedQuantileStage implements FittedModel {
     return blendForecast(baseline, regressor, this.weights, this.params.horizonBuckets);
   }
 
-  /** The scenario frame for the steps the baseline forecast covers. See `assembleScenarios`. */
+  /**
+   * The scenario frame for the steps the baseline forecast covers. See `assembleScenarios`. The
+   * planned events' profile is divided out of `history` before the regressor reads it (it learned
+   * normal demand) and multiplied into every column at the end; the point forecast is floored at
+   * `params.forecastFloor` times the history's recent level, as in calibration.
+   */
   async assemble(request: AssembleRequest): Promise<ScenarioFrame> {
-    const { history } = request;
+    const history = withoutPlannedEvents(request.history, request.plannedEvents);
     const baseline = request.baseline instanceof Float64Array ? request.baseline : request.baseline.point;
     const timestamps =
       request.baseline instanceof Float64Array
@@ -98,6 +105,7 @@ export class FittedQuantileStage implements FittedModel {
       timestamps,
       point,
       table: this.table,
+      floor: this.params.forecastFloor * recentLevel(history),
       spikeLogSd: this.params.spikeLogSd,
       ...(request.spikes ? { spikes: request.spikes } : {}),
       ...(request.plannedEvents ? { plannedEvents: request.plannedEvents } : {}),

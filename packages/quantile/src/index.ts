@@ -14,8 +14,14 @@ export {
 export { type BacktestRecord, COMPONENTS } from './backtest-record.ts';
 export { type BlendWeightOptions, blendForecast, learnBlendWeights } from './blend-weights.ts';
 export { type CalibrateOptions, calibrate } from './calibrate.ts';
+export { calibrateRecords, type RecordCalibration } from './calibrate-records.ts';
 export { conformalQuantile } from './conformal-quantile.ts';
-export { fitQuantileStage, type QuantileFitInput, regressorForecaster } from './fit-quantile-stage.ts';
+export {
+  fitQuantileStage,
+  type QuantileFitInput,
+  type RegressorForecaster,
+  regressorForecaster,
+} from './fit-quantile-stage.ts';
 export {
   type AssembleRequest,
   FittedQuantileStage,
@@ -39,6 +45,7 @@ export {
   resolveQuantileParams,
 } from './quantile-params.ts';
 export { createQuantileStage, type QuantileEstimator, quantilePlugin } from './quantile-plugin.ts';
+export { flooredForecast, recentLevel } from './recent-level.ts';
 export { ResidualDistribution } from './residual-distribution.ts';
 export {
   fitResidualTable,
@@ -55,3 +62,4 @@ export {
 } from './rolling-origin.ts';
 export { QUANTILE_STAGE_NAME, type QuantileState, QuantileStateSchema } from './saved-quantile-stage.ts';
 export { robustSpikeMask } from './spike-mask.ts';
+export { withoutPlannedEvents } from './without-planned-events.ts';

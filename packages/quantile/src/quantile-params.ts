@@ -22,6 +22,12 @@ export const RegressorParamsSchema = z
     excludeSpikes: z.boolean().default(true),
     /** Fewest usable rows to train on; with fewer the point forecast is the baseline alone. Default 200. */
     minRows: z.number().int().min(10).default(200),
+    /**
+     * In the calibration backtest, retrain the regressor only once the history has grown this
+     * many steps past its last training (in between, the last model forecasts from the newer
+     * history: no look-ahead, a fraction of the cost). 1 retrains at every origin. Default 168.
+     */
+    refitEvery: z.number().int().min(1).default(168),
   })
   .strict();
 
@@ -49,6 +55,12 @@ export const QuantileParamsSchema = z
     minResiduals: z.number().int().min(1).default(100),
     /** Make interval widths non-decreasing across horizon buckets. Default true. */
     monotoneWidth: z.boolean().default(true),
+    /**
+     * Floor of the point forecast as a share of the history's recent level (median of its last
+     * week), in calibration and assembly alike: a forecast collapsing towards zero would
+     * otherwise give log residuals of several units that widen every interval. Default 0.05.
+     */
+    forecastFloor: z.number().min(0).max(1).default(0.05),
     /** Log-scale spread of a spike's size around the predicted magnitude. Default 0.35. */
     spikeLogSd: z.number().gt(0).max(5).default(0.35),
     /** The XGBoost level regressor. */

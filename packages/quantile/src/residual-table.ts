@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { BacktestRecord } from './backtest-record.ts';
 import { conformalQuantile } from './conformal-quantile.ts';
 import { bucketOf } from './horizon-buckets.ts';
+import { flooredForecast } from './recent-level.ts';
 
 /**
  * The levels at which each bucket's residual distribution is stored: 0.01 .. 0.99 by 0.01 and
@@ -53,6 +54,11 @@ export interface ResidualTableOptions {
    * forecast can only know less further out, so a narrower far bucket is sampling noise. Default true.
    */
   monotoneWidth?: boolean;
+  /**
+   * Floor each forecast at this share of its record's recent level (`BacktestRecord.level`)
+   * before taking residuals, as assembly does (see `flooredForecast`). Default 0: no floor.
+   */
+  floorShare?: number;
 }
 
 /**
@@ -65,7 +71,7 @@ export function fitResidualTable(
   point: (record: BacktestRecord) => Float64Array,
   options: ResidualTableOptions,
 ): ResidualTable {
-  const { buckets, minResiduals = 100, monotoneWidth = true } = options;
+  const { buckets, minResiduals = 100, monotoneWidth = true, floorShare = 0 } = options;
   const positives: number[] = [];
   for (const r of records) {
     for (let i = 0; i < r.actual.length; i++)
@@ -78,7 +84,7 @@ export function fitResidualTable(
   const all: number[][] = buckets.map(() => []);
   const normal: number[][] = buckets.map(() => []);
   for (const r of records) {
-    const f = point(r);
+    const f = flooredForecast(point(r), r.level ?? 0, floorShare);
     for (let i = 0; i < r.actual.length; i++) {
       const y = r.actual[i]!;
       const fi = f[i]!;

@@ -1,5 +1,6 @@
 import { CdfError, CdfErrorCode, type FitOptions, InsufficientHistoryError, type Series } from '@cdf/core';
 import type { BacktestRecord } from './backtest-record.ts';
+import { recentLevel } from './recent-level.ts';
 import { seriesHead } from './series-window.ts';
 
 /** A point forecaster: history in, `horizon` forecasts for the steps after its last point out. */
@@ -90,6 +91,7 @@ export async function runRollingOrigin(options: RollingOriginOptions): Promise<B
       actual: series.values.slice(origin, end),
       usable,
       spike: spikes ? spikes.slice(origin, end) : new Uint8Array(horizon),
+      level: recentLevel(series, origin),
       forecasts,
     });
     options.onProgress?.({ label: 'quantile: calibration backtest', done: k + 1, total: origins.length });
