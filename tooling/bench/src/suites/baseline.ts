@@ -59,7 +59,7 @@ export const baselineSuite: Suite = {
     }),
     speedCase({
       id: 'baseline/fleet-mstl',
-      title: 'fleet: MSTL + ETS fit + predict 168 h per series (200 x 2,000 h; 10 x 500 in --quick)',
+      title: 'fleet: MSTL + ETS fit + predict 168 h per series (200 x 2,000 h; 4 x 1,000 in --quick)',
       units: (ctx) => ({ count: fleetShape(ctx.quick).series, unit: 'series' }),
       maxRuns: 2,
       setup: (ctx) => fleet(ctx.quick),

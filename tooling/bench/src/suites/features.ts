@@ -17,7 +17,7 @@ export const featuresSuite: Suite = {
     }),
     speedCase({
       id: 'features/direct-matrix-2y',
-      title: 'direct design matrix (every 5th origin x 15 horizons), 17,520 points (1,344 in --quick)',
+      title: 'direct design matrix (every 11th origin x 8 horizons), 17,520 points (1,344 in --quick)',
       units: (ctx) => ({ count: workloadRows(ctx.quick), unit: 'points' }),
       setup: (ctx) => twoYears(ctx.quick).series,
       run: (series) => buildDirectMatrix(series, GBDT_DESIGN),

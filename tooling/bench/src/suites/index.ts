@@ -1,8 +1,10 @@
 import type { Suite } from '../suite.ts';
 import { baselineSuite } from './baseline.ts';
 import { baselinePeerSuite } from './baseline-peer.ts';
+import { capacitySuite } from './capacity.ts';
 import { dataSuite } from './data.ts';
 import { featuresSuite } from './features.ts';
+import { forecastSuite } from './forecast.ts';
 import { gbdtSuite } from './gbdt.ts';
 import { isolationForestPeerSuite } from './isolation-forest-peer.ts';
 import { m4Suite } from './m4.ts';
@@ -16,8 +18,10 @@ export const SUITES: Suite[] = [
   baselineSuite,
   baselinePeerSuite,
   gbdtSuite,
+  capacitySuite,
   spikesSuite,
   isolationForestPeerSuite,
+  forecastSuite,
   m4Suite,
   nabSuite,
 ];

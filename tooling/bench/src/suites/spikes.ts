@@ -102,7 +102,7 @@ export const spikesSuite: Suite = {
     }),
     speedCase({
       id: 'spikes/detect-fleet',
-      title: 'fleet: batch detection per series (200 x 2,000 h; 10 x 500 in --quick)',
+      title: 'fleet: batch detection per series (200 x 2,000 h; 4 x 1,000 in --quick)',
       units: (ctx) => ({ count: fleetShape(ctx.quick).series, unit: 'series' }),
       maxRuns: 3,
       setup: (ctx) => fleet(ctx.quick),

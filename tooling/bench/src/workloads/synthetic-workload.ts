@@ -41,9 +41,9 @@ export function twoYears(quick: boolean, seed: number = TWO_YEARS.seed): Synthet
   return { data, series: seriesOfSynthetic(data) };
 }
 
-/** Size of the fleet workload: 200 series x 2,000 hours, or 10 x 500 in a quick run. */
+/** Size of the fleet workload: 200 series x 2,000 hours, or 4 x 1,000 in a quick run. */
 export function fleetShape(quick: boolean): { series: number; hours: number } {
-  return quick ? { series: 10, hours: 500 } : { series: 200, hours: 2_000 };
+  return quick ? { series: 4, hours: 1_000 } : { series: 200, hours: 2_000 };
 }
 
 /** The fleet: independent synthetic series (seeds 1000.., one per series) of the same span. */

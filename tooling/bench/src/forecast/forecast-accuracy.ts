@@ -1,0 +1,71 @@
+import { dailyAggregateMape, empiricalCoverage, mape, seasonalNaive, smape } from '@cdf/eval';
+
+/** The scenario quantile columns and their levels. */
+export const QUANTILE_COLUMNS = [
+  ['p50', 0.5],
+  ['p75', 0.75],
+  ['p90', 0.9],
+  ['p95', 0.95],
+  ['p99', 0.99],
+] as const;
+
+/** One scored forecast window: the actuals, the scenario columns and the history before it. */
+export interface ScoredWindow {
+  timestamps: Float64Array;
+  actual: Float64Array;
+  scenarios: Record<string, Float64Array>;
+  history: Float64Array;
+}
+
+/** Accuracy pooled over windows: MAPE (hourly, daily) of P50 and of the expected value, coverage per quantile. */
+export interface PooledAccuracy {
+  windows: number;
+  points: number;
+  mapeP50: number;
+  mapeExpected: number;
+  dailyMapeP50: number;
+  mapeSeasonalNaive: number;
+  dailyMapeSeasonalNaive: number;
+  /** sMAPE (bounded, for series with near-zero hours) of P50 and of seasonal naive. */
+  smapeP50: number;
+  smapeSeasonalNaive: number;
+  coverage: Array<{ level: number; coverage: number }>;
+}
+
+function mean(xs: number[]): number {
+  return xs.reduce((a, b) => a + b, 0) / xs.length;
+}
+
+/**
+ * Score windows: MAPE per window then averaged over windows (hourly, and of daily totals);
+ * coverage pooled over every point. The reference is seasonal naive with period `season`
+ * (the last week, or day, of the history repeated).
+ */
+export function poolAccuracy(windows: ScoredWindow[], season: number): PooledAccuracy {
+  const all = (name: string) => Float64Array.from(windows.flatMap((w) => Array.from(w.scenarios[name]!)));
+  const actual = Float64Array.from(windows.flatMap((w) => Array.from(w.actual)));
+  const naive = windows.map((w) => seasonalNaive(w.history, w.actual.length, season));
+  return {
+    windows: windows.length,
+    points: actual.length,
+    mapeP50: mean(windows.map((w) => mape(w.actual, w.scenarios.p50!))),
+    mapeExpected: mean(windows.map((w) => mape(w.actual, w.scenarios.expected_value!))),
+    dailyMapeP50: mean(
+      windows.map((w) =>
+        dailyAggregateMape({ timestamps: w.timestamps, actual: w.actual, forecast: w.scenarios.p50! }),
+      ),
+    ),
+    mapeSeasonalNaive: mean(windows.map((w, k) => mape(w.actual, naive[k]!))),
+    dailyMapeSeasonalNaive: mean(
+      windows.map((w, k) =>
+        dailyAggregateMape({ timestamps: w.timestamps, actual: w.actual, forecast: naive[k]! }),
+      ),
+    ),
+    smapeP50: mean(windows.map((w) => smape(w.actual, w.scenarios.p50!))),
+    smapeSeasonalNaive: mean(windows.map((w, k) => smape(w.actual, naive[k]!))),
+    coverage: empiricalCoverage(
+      actual,
+      QUANTILE_COLUMNS.map(([name, level]) => ({ level, values: all(name) })),
+    ),
+  };
+}

@@ -1,0 +1,234 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { HOUR_MS } from '@cdf/core';
+import { generateSynthetic, SYNTHETIC_COLUMNS } from '@cdf/data';
+import { datasetPath } from '../datasets/shared-datasets.ts';
+import { type CliRun, readScenarios, runCli } from '../forecast/cli-run.ts';
+import { poolAccuracy, type ScoredWindow } from '../forecast/forecast-accuracy.ts';
+import { writeLongCsv, writeMetricsCsv } from '../forecast/metrics-csv.ts';
+import type { ReportTable } from '../report-table.ts';
+import type { CaseContext } from '../speed-case.ts';
+import { formatMb, formatMs, summarise } from '../stats.ts';
+import type { Suite } from '../suite.ts';
+import { fleetShape, TWO_YEARS, twoYears } from '../workloads/synthetic-workload.ts';
+
+const HORIZON = 168;
+
+function speedRows(label: string, runs: CliRun[]): Array<Array<string | number>> {
+  const line = (what: string, values: number[], rss = '') => {
+    const [cold, ...warm] = values;
+    const w = warm.length > 0 ? summarise(warm) : null;
+    return [
+      `${label}: ${what}`,
+      formatMs(cold!),
+      w ? formatMs(w.median) : '—',
+      w ? formatMs(w.min) : '—',
+      w ? formatMs(w.max) : '—',
+      String(values.length),
+      rss,
+    ];
+  };
+  const peak = Math.max(...runs.map((r) => r.peakRssBytes));
+  const rows = [
+    line(
+      'whole process',
+      runs.map((r) => r.wallMs),
+      Number.isFinite(peak) ? formatMb(peak) : '—',
+    ),
+  ];
+  for (const key of Object.keys(runs[0]!.timings))
+    rows.push(
+      line(
+        key,
+        runs.map((r) => r.timings[key] ?? Number.NaN),
+      ),
+    );
+  runs[0]!.stages.forEach((s, j) => {
+    rows.push(
+      line(
+        `stage ${s.stage} (${s.name})`,
+        runs.map((r) => r.stages[j]?.ms ?? Number.NaN),
+      ),
+    );
+  });
+  return rows;
+}
+
+function speedTable(title: string, rows: Array<Array<string | number>>, notes: string[]): ReportTable {
+  return {
+    title,
+    columns: ['what', 'cold', 'warm median', 'warm min', 'warm max', 'runs', 'peak RSS'],
+    rows,
+    notes,
+  };
+}
+
+function accuracyRows(label: string, windows: ScoredWindow[], season: number): Array<Array<string | number>> {
+  const a = poolAccuracy(windows, season);
+  const better = (cdf: number, ref: number) => (cdf < ref ? 'yes' : 'no');
+  return [
+    [
+      label,
+      `${a.windows} x ${a.points / a.windows} h`,
+      a.mapeP50,
+      a.mapeExpected,
+      a.dailyMapeP50,
+      a.mapeSeasonalNaive,
+      a.dailyMapeSeasonalNaive,
+      a.smapeP50,
+      a.smapeSeasonalNaive,
+      better(a.mapeP50, a.mapeSeasonalNaive),
+      better(a.smapeP50, a.smapeSeasonalNaive),
+      ...a.coverage.map((c) => c.coverage),
+    ],
+  ];
+}
+
+const ACCURACY_COLUMNS = [
+  'data',
+  'windows',
+  'MAPE % P50 (hourly)',
+  'MAPE % expected',
+  'MAPE % P50 (daily totals)',
+  'MAPE % seasonal naive',
+  'daily MAPE % seasonal naive',
+  'sMAPE % P50',
+  'sMAPE % seasonal naive',
+  'cdf better (MAPE)?',
+  'cdf better (sMAPE)?',
+  'cov P50',
+  'cov P75',
+  'cov P90',
+  'cov P95',
+  'cov P99',
+];
+
+async function forecastTables(ctx: CaseContext): Promise<ReportTable[]> {
+  const tables: ReportTable[] = [];
+  const runs = ctx.quick ? 2 : 3;
+
+  // 1. Two years hourly (the last week held out): the whole forecast, cold and warm, each stage; then predict from the saved model.
+  const { data, series } = twoYears(ctx.quick);
+  const n = series.values.length;
+  const historyCsv = join(ctx.scratch, 'forecast-history.csv');
+  writeMetricsCsv(historyCsv, data.timestamps, data.columns, 0, n - HORIZON);
+  const outs = Array.from({ length: runs }, () => mkdtempSync(join(ctx.scratch, 'forecast-')));
+  const forecastRuns = outs.map((out) =>
+    runCli(ctx.root, ['forecast', '--input', historyCsv, '--horizon', String(HORIZON), '--seed', '42'], out),
+  );
+  const predictRuns = outs.map((out) =>
+    runCli(
+      ctx.root,
+      ['predict', '--model', join(out, 'model'), '--input', historyCsv, '--horizon', String(HORIZON)],
+      mkdtempSync(join(ctx.scratch, 'predict-')),
+    ),
+  );
+  const rows = n - HORIZON;
+  tables.push(
+    speedTable(
+      `cdf forecast, end to end: ${rows.toLocaleString('en-US')} hourly rows (2 years less the held-out week${ctx.quick ? '; quick: 8 weeks' : ''}), horizon 168 h`,
+      [...speedRows('forecast', forecastRuns), ...speedRows('predict from saved model', predictRuns)],
+      [
+        `Each run is a fresh \`cdf forecast\` process (the built CLI, --quiet): cold = the first, warm = the median of the ${runs - 1} after it (OS caches warm). Stage times come from run.json; the peak RSS from /usr/bin/time.`,
+        '`predict` loads model/ written by the forecast and forecasts again from the same history (anomaly detection, spike and quantile forecast, capacity plan; no fitting).',
+      ],
+    ),
+  );
+
+  // 2. Accuracy of that forecast on the held-out week.
+  const scen = readScenarios(outs[0]!);
+  const synthetic: ScoredWindow = {
+    timestamps: series.timestamps.slice(n - HORIZON),
+    actual: series.values.slice(n - HORIZON),
+    scenarios: scen.columns,
+    history: series.values.slice(0, n - HORIZON),
+  };
+  const accuracy: Array<Array<string | number>> = accuracyRows(
+    `synthetic (seed ${TWO_YEARS.seed}), last week held out`,
+    [synthetic],
+    168,
+  );
+
+  // 3. ServeGen m-mid: rolling origins 24 h apart, h = 24.
+  const servegen = datasetPath(ctx.root, 'servegen', 'm-mid-hourly.csv');
+  if (servegen) {
+    const lines = readFileSync(servegen, 'utf8').trim().split('\n').slice(1);
+    const t = Float64Array.from(lines, (l) => Date.parse(l.split(',')[0]!));
+    const v = Float64Array.from(lines, (l) => Number(l.split(',')[1]));
+    const h = 24;
+    const origins = ctx.quick ? 1 : 4;
+    const windows: ScoredWindow[] = [];
+    for (let k = origins; k >= 1; k--) {
+      const origin = v.length - k * h;
+      const csv = join(ctx.scratch, `servegen-${k}.csv`);
+      writeMetricsCsv(csv, t, { request_count: v }, 0, origin);
+      const out = mkdtempSync(join(ctx.scratch, 'servegen-'));
+      runCli(
+        ctx.root,
+        ['forecast', '--input', csv, '--target', 'request_count', '--horizon', String(h), '--seed', '42'],
+        out,
+      );
+      windows.push({
+        timestamps: t.slice(origin, origin + h),
+        actual: v.slice(origin, origin + h),
+        scenarios: readScenarios(out).columns,
+        history: v.slice(0, origin),
+      });
+    }
+    accuracy.push(...accuracyRows(`ServeGen m-mid (${origins} origins, 24 h apart)`, windows, 24));
+  } else {
+    accuracy.push(['ServeGen m-mid: dataset not found', ...ACCURACY_COLUMNS.slice(1).map(() => '')]);
+  }
+  tables.push({
+    title: 'Forecast accuracy of the whole `cdf forecast` (out of sample): MAPE and quantile coverage',
+    columns: ACCURACY_COLUMNS,
+    rows: accuracy,
+    notes: [
+      'Each window: `cdf forecast` on the history before the origin only, scored on the next hours. Coverage = share of actuals at or below the quantile (a calibrated P90 covers 0.90). Seasonal naive repeats the last week (synthetic) or day (ServeGen) of the history.',
+      'Where cdf is worse than seasonal naive, the column says "no".',
+      'ServeGen has hours with no requests at all (gaps in the trace) and a few near-zero ones: MAPE skips zero actuals but explodes on the near-zero hours, so read its sMAPE beside it.',
+    ],
+  });
+
+  // 4. The fleet: one long table, one model set per series, across the cores.
+  const shape = fleetShape(ctx.quick);
+  const start = Date.parse(TWO_YEARS.start);
+  const fleetSeries = Array.from({ length: shape.series }, (_, k) => {
+    const d = generateSynthetic({ start, end: start + shape.hours * HOUR_MS, seed: 1000 + k });
+    return { id: `series-${k}`, timestamps: d.timestamps, columns: d.columns };
+  });
+  const fleetCsv = join(ctx.scratch, 'fleet.csv');
+  writeLongCsv(fleetCsv, fleetSeries, SYNTHETIC_COLUMNS);
+  const fleetRun = runCli(
+    ctx.root,
+    ['forecast', '--input', fleetCsv, '--id-col', 'series_id', '--horizon', String(HORIZON), '--seed', '42'],
+    mkdtempSync(join(ctx.scratch, 'fleet-')),
+  );
+  tables.push({
+    title: `cdf forecast on a fleet: ${shape.series} series x ${shape.hours.toLocaleString('en-US')} h in one long table (--id-col), horizon 168 h`,
+    columns: ['what', 'time', 'per series', 'peak RSS', 'series ok / failed'],
+    rows: [
+      [
+        'whole process (one cold run)',
+        formatMs(fleetRun.wallMs),
+        formatMs(fleetRun.wallMs / shape.series),
+        Number.isFinite(fleetRun.peakRssBytes) ? formatMb(fleetRun.peakRssBytes) : '—',
+        `${fleetRun.seriesOk} / ${fleetRun.seriesFailed}`,
+      ],
+      ...Object.entries(fleetRun.timings).map(([k, ms]) => [
+        k,
+        formatMs(ms),
+        formatMs(ms / shape.series),
+        '',
+        '',
+      ]),
+    ],
+    notes: [
+      'Series are fitted in worker threads (default: one per core). Worker threads live in the one process, so its peak RSS covers them.',
+    ],
+  });
+  return tables;
+}
+
+/** The whole `cdf forecast`: speed end to end and per stage, predict from a saved model, the fleet, and out-of-sample accuracy. */
+export const forecastSuite: Suite = { name: 'forecast', tables: forecastTables };
