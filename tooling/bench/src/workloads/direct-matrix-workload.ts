@@ -19,20 +19,27 @@ export interface LabelledRows {
   columns: Float64Array[];
   rows: number;
   label: Float64Array;
+  /** Epoch ms of each row's origin and of its target. */
+  originTime: Float64Array;
+  targetTime: Float64Array;
 }
 
 /** The train and holdout parts of the direct design matrix. */
 export interface DirectSplit {
   train: LabelledRows;
   holdout: LabelledRows;
+  /** The first instant of the held-out last 20%. */
+  cutTime: number;
 }
 
-function pick(matrix: DirectMatrix, label: Float64Array, keep: number[]): LabelledRows {
+function pick(series: Series, matrix: DirectMatrix, label: Float64Array, keep: number[]): LabelledRows {
   return {
     names: matrix.matrix.names,
     columns: matrix.matrix.columns.map((c) => Float64Array.from(keep, (r) => c[r]!)),
     rows: keep.length,
     label: Float64Array.from(keep, (r) => label[r]!),
+    originTime: Float64Array.from(keep, (r) => series.timestamps[matrix.matrix.origins[r]!]!),
+    targetTime: Float64Array.from(keep, (r) => matrix.targetTime[r]!),
   };
 }
 
@@ -54,8 +61,9 @@ export function directSplit(series: Series): DirectSplit {
     else if (matrix.matrix.origins[r]! >= cut) holdout.push(r);
   }
   return {
-    train: pick(matrix, matrix.targetRatio, train),
-    holdout: pick(matrix, matrix.targetRatio, holdout),
+    train: pick(series, matrix, matrix.targetRatio, train),
+    holdout: pick(series, matrix, matrix.targetRatio, holdout),
+    cutTime,
   };
 }
 
