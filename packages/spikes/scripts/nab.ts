@@ -6,7 +6,8 @@
  * row's score sees a later row. `--ensemble` scores the demand ensemble instead (its NAB settings
  * below, repeats suppressed within `--suppress`).
  *
- * Usage: pnpm --filter @cdf/spikes nab [--nab DIR] [--params JSON] [--ensemble] [--suppress DURATION] [--per-file]
+ * Usage: pnpm --filter @cdf/spikes nab [--nab DIR] [--params JSON] [--ensemble] [--suppress DURATION]
+ *   [--per-file] [--half odd|even]
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -41,6 +42,13 @@ const params = flag('--params') ? { ...base, ...JSON.parse(flag('--params')!) } 
 const suppress = flag('--suppress') ?? NAB_SUPPRESS;
 
 const corpus = await loadNabCorpus(nabDir);
+// `--half odd|even`: score every other file only (a split-half check of the configuration).
+const half = flag('--half');
+if (half !== undefined) {
+  let k = 0;
+  for (const file of [...corpus.files.keys()])
+    if (k++ % 2 === (half === 'odd' ? 0 : 1)) corpus.files.delete(file);
+}
 const scores = new Map<string, { scores: Float64Array }>();
 const t0 = performance.now();
 let rows = 0;

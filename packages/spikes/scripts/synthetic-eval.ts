@@ -2,7 +2,8 @@
  * Detection quality on synthetic demand with ground truth (`generateSynthetic` from @cdf/data):
  * two years hourly per seed, the default ensemble at sensitivity 0.5, planned launches NOT given
  * (the rules must recognise launches from their shape). Usage:
- *   pnpm --filter @cdf/spikes synthetic [seed ...] [--step 5min]
+ *   pnpm --filter @cdf/spikes synthetic [seed ...] [--step 5min] [--sensitivity S] [--params JSON]
+ *     [--planned] [--verbose] [--misses (true events with no flagged point)]
  */
 import { PlannedEventSchema, parseDuration } from '@cdf/core';
 import { generateSynthetic } from '@cdf/data';
@@ -40,6 +41,20 @@ for (const seed of seeds.length > 0 ? seeds : [1, 2, 3]) {
       `FPR ${(100 * s.falsePositiveRate).toFixed(3)}% | events ${recall} | type accuracy ` +
       `${s.typeAccuracy.toFixed(3)} (${s.matchedEvents} matched, ${s.unmatchedEvents} unmatched) | ${ms.toFixed(0)} ms`,
   );
+  if (args.includes('--misses')) {
+    for (const t of data.events) {
+      let hit = false;
+      for (let i = 0; i < series.timestamps.length; i++) {
+        const ts = series.timestamps[i]!;
+        if (ts >= t.start && ts <= t.end && detection.isAnomaly[i]) hit = true;
+      }
+      if (!hit) {
+        console.log(
+          `  missed ${t.type} ${new Date(t.start).toISOString()} ${((t.end - t.start) / 3.6e6 + 1).toFixed(0)}h mag ${t.magnitude}`,
+        );
+      }
+    }
+  }
   if (args.includes('--verbose')) {
     for (const e of detection.events) {
       const truth = data.events.find((t) => Math.min(e.end, t.end) >= Math.max(e.start, t.start));
