@@ -20,14 +20,31 @@ export interface CliRun {
   timings: Record<string, number>;
   /** Stage timings of the first series (the only one for a single series). */
   stages: StageTiming[];
+  /** Each stage's time summed over every series that ran (a fleet's CPU time per stage), in first-seen order. */
+  stageTotals: StageTiming[];
   /** Series that ran, and that failed. */
   seriesOk: number;
   seriesFailed: number;
 }
 
-interface RunJson {
+/** The part of run.json the bench reads. */
+export interface RunJson {
   timings_ms?: Record<string, number>;
   series?: Array<{ status?: string; stages?: Array<{ stage: string; name?: string; ms?: number }> }>;
+}
+
+/** Each stage's time summed over the series of a run.json, in first-seen order (stage and plug-in name together are the key). */
+export function sumStages(series: NonNullable<RunJson['series']>): StageTiming[] {
+  const totals = new Map<string, StageTiming>();
+  for (const s of series) {
+    for (const stage of s.stages ?? []) {
+      const key = `${stage.stage}\u0000${stage.name ?? ''}`;
+      const total = totals.get(key) ?? { stage: stage.stage, name: stage.name ?? '', ms: 0 };
+      total.ms += stage.ms ?? 0;
+      totals.set(key, total);
+    }
+  }
+  return [...totals.values()];
 }
 
 /** The built CLI of the reference app. */
@@ -68,6 +85,7 @@ export function runCli(root: string, args: string[], out: string): CliRun {
       name: s.name ?? '',
       ms: s.ms ?? Number.NaN,
     })),
+    stageTotals: sumStages(series),
     seriesOk: series.filter((s) => s.status === 'ok').length,
     seriesFailed: series.filter((s) => s.status !== 'ok').length,
   };

@@ -222,9 +222,16 @@ async function forecastTables(ctx: CaseContext): Promise<ReportTable[]> {
         '',
         '',
       ]),
+      ...fleetRun.stageTotals.map((s) => [
+        `stage ${s.stage} (${s.name}), summed over series`,
+        formatMs(s.ms),
+        formatMs(s.ms / Math.max(1, fleetRun.seriesOk + fleetRun.seriesFailed)),
+        '',
+        '',
+      ]),
     ],
     notes: [
-      'Series are fitted in worker threads (default: one per core). Worker threads live in the one process, so its peak RSS covers them.',
+      'Series are fitted in worker threads (default: one per core), so stage times summed over series can exceed the wall time. Worker threads live in the one process, so its peak RSS covers them.',
     ],
   });
   return tables;
