@@ -125,12 +125,16 @@ describe('ChangeDetector', () => {
 
   it('rejects bad parameters with INVALID_CONFIG naming the field', () => {
     expect(() => new ChangeDetector(FIVE_MIN, { bins: 1 })).toThrow(CdfError);
+    expect(() => new ChangeDetector(0)).toThrow(/series step must be a positive/);
+    let caught: unknown;
     try {
       new ChangeDetector(FIVE_MIN, { reference: 'soon' });
     } catch (e) {
-      expect((e as CdfError).code).toBe('INVALID_CONFIG');
-      expect((e as CdfError).location?.column).toBe('reference');
+      caught = e;
     }
+    expect(caught).toBeInstanceOf(CdfError);
+    expect((caught as CdfError).code).toBe('INVALID_CONFIG');
+    expect((caught as CdfError).location?.column).toBe('reference');
   });
 });
 

@@ -9,9 +9,11 @@ export interface ChangeStep {
   score: number;
   /** 0..1 before the refractory period. */
   rawScore: number;
-  /** Improbability in decades of each statistic (0 = nothing unusual, or not yet scoring). */
+  /** Improbability in decades of the level-shift statistic (0 = nothing unusual, or not yet scoring). */
   decadesLevel: number;
+  /** The same for the level shift of the seasonal difference (0 without a season). */
   decadesSeasonal: number;
+  /** The same for the context (sequence) novelty. */
   decadesContext: number;
   /** True when this point raised an alarm (`rawScore >= alarmScore` outside a refractory period). */
   alarm: boolean;

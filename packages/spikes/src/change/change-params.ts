@@ -1,3 +1,4 @@
+import { CdfError, CdfErrorCode } from '@cdf/core';
 import { z } from 'zod';
 import { durationSteps, parseParams } from '../detect/detector-params.ts';
 
@@ -47,6 +48,13 @@ export interface ResolvedChangeParams extends ChangeParams {
 
 /** Parse and resolve change-detector parameters for a series step; bad ones throw CdfError `INVALID_CONFIG`. */
 export function resolveChangeParams(params: unknown, stepMs: number): ResolvedChangeParams {
+  if (!Number.isFinite(stepMs) || stepMs <= 0) {
+    throw new CdfError(CdfErrorCode.InvalidConfig, 'the series step must be a positive number of ms', {
+      column: 'stepMs',
+      value: String(stepMs),
+      expected: 'the step of the series in milliseconds, e.g. 300000 for 5 min',
+    });
+  }
   const p = parseParams(ChangeParamsSchema, params, 'change detector');
   const season = p.season === 0 ? 0 : durationSteps('season', p.season, stepMs, 0);
   return {
