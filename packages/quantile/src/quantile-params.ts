@@ -47,10 +47,14 @@ export const QuantileParamsSchema = z
       .array(z.number().int().positive())
       .min(1)
       .default([...DEFAULT_HORIZON_BUCKETS]),
-    /** Backtest origins for calibration. Default 12. */
-    origins: z.number().int().min(1).max(500).default(12),
-    /** Steps between backtest origins. Default 23 (coprime with 24: origins visit every hour). */
-    originStride: z.number().int().min(1).default(23),
+    /**
+     * Backtest origins for calibration: the sliding window of the most recent ones. Default 24
+     * (with the default stride, about 47 days: long enough to see the platform's bursts at their
+     * usual rate, recent enough to track a change of volatility).
+     */
+    origins: z.number().int().min(1).max(500).default(24),
+    /** Steps between backtest origins. Default 47 (coprime with 24: origins visit every hour). */
+    originStride: z.number().int().min(1).default(47),
     /** Fewest residuals per bucket before it borrows from its neighbours. Default 100. */
     minResiduals: z.number().int().min(1).default(100),
     /** Make interval widths non-decreasing across horizon buckets. Default true. */
