@@ -26,7 +26,7 @@ section.panel h2{margin:0;font-size:15px;font-weight:620}
 section.panel p.sub{margin:2px 0 6px;color:var(--c-muted);font-size:12.5px}
 section.panel svg.chart{display:block;width:100%;height:auto;user-select:none;-webkit-user-select:none}
 section.panel .hint{color:var(--c-muted);font-size:11.5px;text-align:right;margin-top:2px;min-height:1em}
-section.panel[data-zoomed=true] .hint::after{content:' · zoomed: double-click to reset'}
+section.panel[data-zoomed=true] .hint::before{content:'zoomed · '}
 .zoom path,.zoom line,.zoom rect{vector-effect:non-scaling-stroke}
 .hit{cursor:crosshair}
 h3.group{grid-column:1/-1;margin:12px 0 -4px;font-size:13px;font-weight:600;color:var(--c-muted);text-transform:uppercase;letter-spacing:.06em}
