@@ -105,8 +105,29 @@ async function main(): Promise<void> {
   );
   const results: CaseResult[] = [];
   const tables: ReportTable[] = [];
+  const render = (done: number): string => {
+    const all = results.length > 0 ? [speedTable(results), ...tables] : tables;
+    const partial = done < suites.length ? ` Partial: ${done} of ${suites.length} suites so far.` : '';
+    const header = [
+      '# cdf benchmarks',
+      '',
+      `Run ${machine.date} on ${machine.platform}, ${machine.cores} cores (${machine.cpu}), ${machine.memoryGb} GB, Node ${machine.node}, commit ${machine.commit}; ${args.quick ? 'quick (smoke) run: small inputs, few runs' : 'full run'}.${partial}`,
+      'These machines are shared and noisy: compare medians and ratios, not single times.',
+    ].join('\n');
+    return `${header}\n\n${all.map(renderTable).join('\n\n')}\n`;
+  };
+  // Written after every suite, so a long run that is stopped still leaves what it measured.
+  const write = (done: number): void => {
+    if (args.noWrite) return;
+    mkdirSync(join(root, 'docs'), { recursive: true });
+    writeFileSync(join(root, 'docs', 'benchmarks.md'), render(done));
+    writeFileSync(
+      join(root, 'bench-results.json'),
+      `${JSON.stringify({ machine, quick: args.quick, complete: done === suites.length, speed: results, tables }, null, 2)}\n`,
+    );
+  };
   try {
-    for (const suite of suites) {
+    for (const [k, suite] of suites.entries()) {
       for (const c of suite.speed ?? []) {
         process.stderr.write(`bench: ${c.id} ...\n`);
         results.push(runCaseIsolated(entry, c, ctx, runs));
@@ -123,28 +144,14 @@ async function main(): Promise<void> {
           });
         }
       }
+      if (k < suites.length - 1) write(k + 1);
     }
   } finally {
     if (!args.scratch) rmSync(scratch, { recursive: true, force: true });
   }
-  const all = results.length > 0 ? [speedTable(results), ...tables] : tables;
-  const header = [
-    '# cdf benchmarks',
-    '',
-    `Run ${machine.date} on ${machine.platform}, ${machine.cores} cores (${machine.cpu}), ${machine.memoryGb} GB, Node ${machine.node}, commit ${machine.commit}; ${args.quick ? 'quick (smoke) run: small inputs, few runs' : 'full run'}.`,
-    'These machines are shared and noisy: compare medians and ratios, not single times.',
-  ].join('\n');
-  const markdown = `${header}\n\n${all.map(renderTable).join('\n\n')}\n`;
-  console.log(`\n${markdown}`);
-  if (!args.noWrite) {
-    mkdirSync(join(root, 'docs'), { recursive: true });
-    writeFileSync(join(root, 'docs', 'benchmarks.md'), markdown);
-    writeFileSync(
-      join(root, 'bench-results.json'),
-      `${JSON.stringify({ machine, quick: args.quick, speed: results, tables }, null, 2)}\n`,
-    );
-    console.log('wrote docs/benchmarks.md and bench-results.json');
-  }
+  console.log(`\n${render(suites.length)}`);
+  write(suites.length);
+  if (!args.noWrite) console.log('wrote docs/benchmarks.md and bench-results.json');
   const failed = results.filter((r) => r.error).length;
   if (failed > 0) console.log(`${failed} case(s) failed: see the table`);
 }
