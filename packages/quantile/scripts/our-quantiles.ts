@@ -123,3 +123,31 @@ export function empiricalSpikes(
     magnitude: new Float64Array(horizon).fill(magnitude),
   };
 }
+
+/**
+ * A simple spike-rate model from the history's spike mask (not @cdf/spikes' predictor): the
+ * probability that step h after the origin is a spike is the share of spikes at lag h after the
+ * past origins (within `lookback` steps) that were in the same state (spike or not) as the last
+ * point before this origin; the magnitude is the median actual over point forecast at the spike
+ * steps of the calibration records (1.5 when they hold none).
+ */
+export function stateSpikeRate(
+  mask: Uint8Array,
+  origin: number,
+  horizon: number,
+  calibration: readonly BacktestRecord[],
+  calibrationFit: RecordCalibration,
+  lookback = 6 * 730,
+): SpikeInput {
+  const state = mask[origin - 1] ?? 0;
+  const hits = new Float64Array(horizon);
+  let starts = 0;
+  for (let t = Math.max(1, origin - lookback); t + horizon <= origin; t++) {
+    if (mask[t - 1] !== state) continue;
+    starts++;
+    for (let h = 0; h < horizon; h++) hits[h]! += mask[t + h]!;
+  }
+  const probability = Float64Array.from(hits, (c) => (starts > 0 ? c / starts : 0));
+  const fromRecords = empiricalSpikes(calibration, calibrationFit, horizon).magnitude[0]!;
+  return { probability, magnitude: new Float64Array(horizon).fill(fromRecords > 1 ? fromRecords : 1.5) };
+}

@@ -7,7 +7,7 @@
 // before it (sequential split conformal on a sliding window), so every number is out of sample.
 // M4: the stage is fitted on each series' train part (its own rolling-origin calibration),
 // scored on the 48 h test part.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createEnsembleBaseline } from '@cdf/baseline';
 import type { PlannedEvent, Series } from '@cdf/core';
 import {
@@ -26,7 +26,7 @@ import {
   withoutPlannedEvents,
 } from '../src/index.ts';
 import { type BenchSeries, readM4, seriesSlice, servegenSeries, syntheticSeries } from './bench-series.ts';
-import { empiricalSpikes, ourForecast } from './our-quantiles.ts';
+import { empiricalSpikes, ourForecast, stateSpikeRate } from './our-quantiles.ts';
 import { type ProphetQuantiles, prophetQuantiles } from './prophet-reference.ts';
 import { type OriginForecast, type Scores, scoreForecasts } from './score-card.ts';
 
@@ -36,6 +36,16 @@ function saveRecords(file: string, records: readonly BacktestRecord[]): void {
     file,
     JSON.stringify(records, (_, v) => (ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : v)),
   );
+}
+
+/** Records of `origins` from any cached backtest of the same series that holds them all, else null. */
+function cachedRecords(dir: string, prefix: string, origins: readonly number[]): BacktestRecord[] | null {
+  for (const name of readdirSync(dir)) {
+    if (!name.startsWith(prefix) || !name.endsWith('.json')) continue;
+    const byOrigin = new Map(loadRecords(`${dir}/${name}`).map((r) => [r.origin, r]));
+    if (origins.every((o) => byOrigin.has(o))) return origins.map((o) => byOrigin.get(o)!);
+  }
+  return null;
 }
 
 function loadRecords(file: string): BacktestRecord[] {
@@ -115,31 +125,34 @@ async function sequential(label: string, setup: SequentialSetup): Promise<Result
   const cacheFile = process.env.CACHE
     ? `${process.env.CACHE}/${series.id}-${horizon}-${stride}-${origins.length}.json`
     : '';
+  const cached = process.env.CACHE
+    ? cachedRecords(process.env.CACHE, `${series.id}-${horizon}-${stride}-`, origins)
+    : null;
   const records =
-    cacheFile && existsSync(cacheFile)
-      ? loadRecords(cacheFile)
-      : await runRollingOrigin({
-          series: normal,
-          horizon,
-          origins,
-          spikes,
-          minHistory: setup.minHistory,
-          forecasters: {
-            [COMPONENTS.baseline]: ensembleForecaster(spikes, setup.baselineWindow),
-            [COMPONENTS.regressor]: regressor,
-          },
-          onProgress: (p) =>
-            process.stderr.write(
-              `\r${label}: origin ${p.done}/${p.total} (${((Date.now() - started) / 1000).toFixed(0)} s)`,
-            ),
-        });
+    cached ??
+    (await runRollingOrigin({
+      series: normal,
+      horizon,
+      origins,
+      spikes,
+      minHistory: setup.minHistory,
+      forecasters: {
+        [COMPONENTS.baseline]: ensembleForecaster(spikes, setup.baselineWindow),
+        [COMPONENTS.regressor]: regressor,
+      },
+      onProgress: (p) =>
+        process.stderr.write(
+          `\r${label}: origin ${p.done}/${p.total} (${((Date.now() - started) / 1000).toFixed(0)} s)`,
+        ),
+    }));
   regressor.free();
-  if (cacheFile && !existsSync(cacheFile)) saveRecords(cacheFile, records);
+  if (cacheFile && cached === null) saveRecords(cacheFile, records);
   process.stderr.write('\n');
   const methods = [
     'ours (conformal)',
     'ours, expected_value as point',
     'ours + spike-rate mixture',
+    'ours + state spike-rate mixture',
     'prophet intervals',
   ];
   const all: Record<string, OriginForecast[]> = Object.fromEntries(methods.map((m) => [m, []]));
@@ -168,6 +181,12 @@ async function sequential(label: string, setup: SequentialSetup): Promise<Result
       },
       'ours + spike-rate mixture': (usable) =>
         ourForecast(record, cal, { ...common, usable, spikes: empiricalSpikes(calibration, cal, horizon) }),
+      'ours + state spike-rate mixture': (usable) =>
+        ourForecast(record, cal, {
+          ...common,
+          usable,
+          spikes: stateSpikeRate(spikes, record.origin, horizon, calibration, cal),
+        }),
     };
     for (const [name, make] of Object.entries(forecasts)) {
       all[name]!.push(make(record.usable));

@@ -14,6 +14,7 @@ import { fitLevelRegressor, type LevelRegressor } from './level-regressor.ts';
 import { type QuantileParams, resolveQuantileParams } from './quantile-params.ts';
 import { type Forecaster, runRollingOrigin } from './rolling-origin.ts';
 import { robustSpikeMask } from './spike-mask.ts';
+import { withSpikesFilled } from './spikes-filled.ts';
 import { withoutPlannedEvents } from './without-planned-events.ts';
 
 /** What the quantile stage fits on. */
@@ -78,7 +79,12 @@ export async function fitQuantileStage(
 
   let regressor: LevelRegressor | null = null;
   if (useRegressor) {
-    regressor = await fitLevelRegressor(series, { horizon, params: p.regressor, spikes, seed });
+    regressor = await fitLevelRegressor(withSpikesFilled(series, spikes), {
+      horizon,
+      params: p.regressor,
+      spikes,
+      seed,
+    });
     if (regressor === null) notes.push('level regressor: too few rows, baseline-only point forecast');
     else notes.push(...regressor.notes);
   }
@@ -95,7 +101,7 @@ export type RegressorForecaster = Forecaster & {
 
 /**
  * The level regressor as a backtest forecaster, trained on each origin's history alone (the
- * spike mask cut to it). It retrains only when the history has grown `params.regressor.refitEvery`
+ * spike mask cut to it, spike points replaced by `withSpikesFilled` for its features). It retrains only when the history has grown `params.regressor.refitEvery`
  * steps past the last training, or when a call comes with a shorter history; in between, the last
  * model forecasts from the newer history (its features are read from it), so nothing after an
  * origin is ever seen. NaN where it cannot forecast. Call `free` when done.
@@ -114,9 +120,10 @@ export function regressorForecaster(
   };
   const forecaster = async (train: Series, horizon: number): Promise<Float64Array> => {
     const n = train.values.length;
+    const clean = withSpikesFilled(train, spikes.subarray(0, n));
     if (trainedOn < 0 || n < trainedOn || n - trainedOn >= params.regressor.refitEvery) {
       free();
-      model = await fitLevelRegressor(train, {
+      model = await fitLevelRegressor(clean, {
         horizon,
         params: params.regressor,
         spikes: spikes.subarray(0, n),
@@ -125,7 +132,7 @@ export function regressorForecaster(
       trainedOn = n;
     }
     if (model === null) return new Float64Array(horizon).fill(Number.NaN);
-    return model.predict(train, horizon);
+    return model.predict(clean, horizon);
   };
   return Object.assign(forecaster, { free });
 }

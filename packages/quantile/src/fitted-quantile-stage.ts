@@ -18,6 +18,8 @@ import { type QuantileParams, resolveQuantileParams } from './quantile-params.ts
 import { recentLevel } from './recent-level.ts';
 import type { ResidualTable } from './residual-table.ts';
 import { QUANTILE_STAGE_NAME, type QuantileState, QuantileStateSchema } from './saved-quantile-stage.ts';
+import { robustSpikeMask } from './spike-mask.ts';
+import { withSpikesFilled } from './spikes-filled.ts';
 import { withoutPlannedEvents } from './without-planned-events.ts';
 
 /** The learned parts of a {@link FittedQuantileStage}. */
@@ -38,6 +40,12 @@ export interface AssembleRequest {
   baseline: Float64Array | BaselineForecast;
   /** Spike probability and magnitude per step, from the spike stage. */
   spikes?: SpikeInput;
+  /**
+   * 1 where a point of `history` is a spike (the spike stage's detections): those points are
+   * replaced by normal demand before the regressor reads its features, as in fitting. Default:
+   * the robust internal mask of the history.
+   */
+  spikeMask?: Uint8Array;
   /** Planned launches to fold in. */
   plannedEvents?: readonly PlannedEvent[];
   /** Fills `recommended_capacity`. */
@@ -89,8 +97,9 @@ export class FittedQuantileStage implements FittedModel {
 
   /**
    * The scenario frame for the steps the baseline forecast covers. See `assembleScenarios`. The
-   * planned events' profile is divided out of `history` before the regressor reads it (it learned
-   * normal demand) and multiplied into every column at the end; the point forecast is floored at
+   * planned events' profile is divided out of `history` and its spike points are replaced by
+   * normal demand before the regressor reads it (it learned normal demand), and the profile is
+   * multiplied into every column at the end; the point forecast is floored at
    * `params.forecastFloor` times the history's recent level, as in calibration.
    */
   async assemble(request: AssembleRequest): Promise<ScenarioFrame> {
@@ -100,7 +109,15 @@ export class FittedQuantileStage implements FittedModel {
       request.baseline instanceof Float64Array
         ? futureTimes(history, baseline.length)
         : request.baseline.timestamps;
-    const point = await this.pointForecast(history, baseline);
+    const mask = request.spikeMask ?? robustSpikeMask(history);
+    if (!(mask instanceof Uint8Array) || mask.length !== history.values.length) {
+      throw new CdfError(CdfErrorCode.SchemaMismatch, 'the spike mask does not match the history', {
+        column: 'spikeMask',
+        value: String((mask as { length?: number }).length),
+        expected: `a Uint8Array of ${history.values.length} values (1 = spike)`,
+      });
+    }
+    const point = await this.pointForecast(withSpikesFilled(history, mask), baseline);
     return assembleScenarios({
       timestamps,
       point,

@@ -62,4 +62,5 @@ export {
 } from './rolling-origin.ts';
 export { QUANTILE_STAGE_NAME, type QuantileState, QuantileStateSchema } from './saved-quantile-stage.ts';
 export { robustSpikeMask } from './spike-mask.ts';
+export { withSpikesFilled } from './spikes-filled.ts';
 export { withoutPlannedEvents } from './without-planned-events.ts';
