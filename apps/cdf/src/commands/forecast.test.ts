@@ -174,6 +174,25 @@ describe('cdf forecast', () => {
     expect(reqs).toHaveLength(3 * 24);
   });
 
+  it('shows each stage with elapsed time on a TTY, and nothing with --quiet', async () => {
+    const tty = captureIo({ isTTY: true });
+    expect(
+      await main(['forecast', '--input', metrics, '--out', join(tmp, 'tty'), '--horizon', '12'], tty.io),
+    ).toBe(0);
+    for (const stage of [
+      'resolving stages',
+      'fitting and forecasting: anomalies',
+      'fitting and forecasting: quantile',
+    ]) {
+      expect(tty.stderr()).toMatch(new RegExp(`cdf: ${stage} \\(\\d+\\.\\ds\\)`));
+    }
+    const quiet = captureIo({ isTTY: true });
+    const args = ['--quiet', 'forecast', '--input', metrics, '--out', join(tmp, 'quiet'), '--horizon', '12'];
+    expect(await main(args, quiet.io)).toBe(0);
+    expect(quiet.stderr()).toBe('');
+    expect(quiet.stdout()).toBe('');
+  });
+
   it('fails with one line and exit 3 on a missing input', async () => {
     const { code, stderr } = await cdf('forecast', '--input', join(tmp, 'nope.csv'), '--out', join(tmp, 'x'));
     expect(code).toBe(3);

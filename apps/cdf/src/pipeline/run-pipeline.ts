@@ -210,6 +210,7 @@ async function runJobs(
         }
       : spec;
   const jobs: SeriesJob[] = [];
+  const missing: SeriesOutcome[] = [];
   for (const s of series) {
     const job: SeriesJob = {
       kind: options.kind,
@@ -221,7 +222,13 @@ async function runJobs(
     if (manifest !== undefined) {
       const entry = manifest.series.find((e) => e.id === s.id);
       if (entry === undefined) {
-        jobs.push({ ...job, saved: undefined, modelFile: `no model for series "${s.id}"` });
+        const line = `${join(options.model ?? '', 'pipeline.json')}: no model for series "${s.id}" (fit it first)`;
+        if (!fleet) throw new CdfError(CdfErrorCode.IncompatibleModel, line);
+        missing.push({
+          ok: false,
+          id: s.id,
+          error: { code: CdfErrorCode.IncompatibleModel, message: line, line },
+        });
         continue;
       }
       jobs.push({
@@ -259,7 +266,7 @@ async function runJobs(
         tail,
     );
   line('');
-  const result = await runFleet(jobs, {
+  const fleetResult = await runFleet(jobs, {
     ...(options.threads === undefined ? {} : { threads: options.threads }),
     pipeline: { ...pipeline, spec: jobSpec },
     onStage: (id, stage) => line(`: ${id} ${stage}`),
@@ -269,7 +276,7 @@ async function runJobs(
       line('');
     },
   });
-  return result;
+  return { outcomes: [...fleetResult.outcomes, ...missing], threads: fleetResult.threads };
 }
 
 /** The types a run's outputs are built from, for run-outputs.ts. */

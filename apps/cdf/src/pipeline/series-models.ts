@@ -13,6 +13,7 @@ import type { Detection } from '@cdf/spikes';
 import { z } from 'zod';
 import { resolvePlugin } from '../config/resolve-plugin.ts';
 import { fitBaselineStep } from './baseline-step.ts';
+import { baselineMinHistory, calibrationParams } from './calibration-origins.ts';
 import { detectHistory } from './history-anomalies.ts';
 import { loadWith, type ResolvedPipeline } from './resolved-pipeline.ts';
 import type { FittedQuantileModel, FittedSpikeModel, PointForecaster } from './stage-contracts.ts';
@@ -146,15 +147,27 @@ export async function fitSeriesModels(
     return fitted.predict({ horizon }).point;
   };
   const quantileUse = pipeline.quantile;
+  const calibration = calibrationParams(
+    quantileUse.use,
+    quantileUse.params,
+    series.values.length,
+    spec.horizon,
+    baselineMinHistory(choice.resolved.plugin, choice.params, series.stepMs),
+  );
   const quantileFit = await timed(() =>
     quantileUse.plugin
-      .create(quantileUse.params)
+      .create(calibration.params)
       .fit(
         { series, horizon: spec.horizon, baseline: forecaster, spikes: mask },
         { seed: spec.seed, ...signal },
       ),
   );
-  stages.push(stageOf('quantile', quantileUse, quantileFit.ms, [...quantileFit.value.notes]));
+  stages.push(
+    stageOf('quantile', quantileUse, quantileFit.ms, [
+      ...(calibration.note ? [calibration.note] : []),
+      ...quantileFit.value.notes,
+    ]),
+  );
 
   return {
     models: {
