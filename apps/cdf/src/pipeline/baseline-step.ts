@@ -37,10 +37,11 @@ export async function fitBaselineStep(
       .fit({ series, mask: options.mask, plannedEvents: options.plannedEvents }, fitOptions);
 
   const { baseline } = pipeline;
-  if (baseline.kind === 'single') return { fitted: await fit(baseline.choice), choice: baseline.choice };
-
   const n = series.values.length;
   const period = Math.max(1, Math.round(DAY_MS / series.stepMs));
+  if (baseline.kind === 'single')
+    return fitSingle(baseline.choice, series, fit, pipeline, options, fitOptions, period);
+
   const horizon = Math.min(pipeline.spec.horizon, 168, Math.floor((n - period - 1) / baseline.origins));
   const first = baseline.candidates[0]!;
   if (baseline.candidates.length === 1 || horizon < 1) {
@@ -75,4 +76,51 @@ export async function fitBaselineStep(
     selection: selection.scores,
     selectionNote: `chosen by ${baseline.metric.toUpperCase()} over ${baseline.origins} rolling origins of ${horizon} steps`,
   };
+}
+
+/**
+ * A single configured baseline: score it on one holdout of the tail (the last `min(horizon, 168)`
+ * steps, fitted on what comes before) so run.json carries an out-of-sample metric for every run,
+ * then fit it on the whole history. Too little history for a holdout: no score, noted.
+ */
+async function fitSingle(
+  choice: BaselineCandidateChoice,
+  series: Series,
+  fit: (choice: BaselineCandidateChoice) => Promise<FittedBaseline>,
+  pipeline: ResolvedPipeline,
+  options: { mask: Uint8Array; plannedEvents: readonly PlannedEvent[] },
+  fitOptions: { seed: number; signal?: AbortSignal },
+  period: number,
+): Promise<BaselineStepResult> {
+  const n = series.values.length;
+  const horizon = Math.min(pipeline.spec.horizon, 168, Math.floor((n - period - 1) / 2));
+  if (horizon < 1) {
+    return {
+      fitted: await fit(choice),
+      choice,
+      selectionNote: `too little history (${n} points) for a holdout score`,
+    };
+  }
+  let selection: CandidateScore[] | undefined;
+  let selectionNote: string;
+  try {
+    const scored = await selectBaseline(
+      series,
+      [{ plugin: choice.resolved.plugin, params: choice.params, label: choice.label }],
+      {
+        horizon,
+        origins: 1,
+        metric: 'mase',
+        mask: options.mask,
+        plannedEvents: options.plannedEvents,
+        fit: fitOptions,
+      },
+    );
+    selection = scored.scores;
+    selectionNote = `scored on a holdout of the last ${horizon} steps`;
+  } catch (error) {
+    // The holdout is a report, not a gate: a model that cannot fit the shorter history still runs.
+    selectionNote = `holdout score unavailable: ${CdfError.isInstance(error) ? error.message : String(error)}`;
+  }
+  return { fitted: await fit(choice), choice, ...(selection ? { selection } : {}), selectionNote };
 }
