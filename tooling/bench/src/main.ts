@@ -87,7 +87,7 @@ function speedTable(results: CaseResult[]): ReportTable {
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const scratch = args.scratch ?? mkdtempSync(join(tmpdir(), 'cdf-bench-'));
-  const ctx: CaseContext = { quick: args.quick, scratch, root };
+  const ctx: CaseContext = { quick: args.quick, scratch, root, entry };
   const runs = args.runs ?? (args.quick ? 2 : 6);
 
   if (args.caseId) {

@@ -4,6 +4,8 @@ export interface CaseContext {
   scratch: string;
   /** The repository root (datasets are found beside it, peers' scripts under tooling/bench/peers). */
   root: string;
+  /** The harness's entry script: tables use it to time a speed case in a fresh process (`runCaseIsolated`). */
+  entry: string;
 }
 
 /**

@@ -102,6 +102,9 @@ async function prophetVersusR(ctx: CaseContext): Promise<ReportTable[]> {
       [
         `Same ${cdf.last.rows.toLocaleString('en-US')}-point training series (synthetic, seed 11) written to one CSV; both sides read it in a fresh process, use Prophet's defaults (linear growth, additive, auto seasonalities) and predict the held-out last 168 h. Medians of ${runs} process(es).`,
         'R predicts with uncertainty.samples = 0 (point forecast only, as cdf draws no samples).',
+        ctx.quick
+          ? 'Quick: 8 weeks of data, the last week held out.'
+          : 'The held-out week is 25-31 December 2026: the synthetic holidays (Christmas, New Year) are in it and neither side is told about holidays, so both errors are large; compare the two, not the level.',
       ],
     ),
   ];

@@ -186,6 +186,7 @@ async function forecastTables(ctx: CaseContext): Promise<ReportTable[]> {
     notes: [
       'Each window: `cdf forecast` on the history before the origin only, scored on the next hours. Coverage = share of actuals at or below the quantile (a calibrated P90 covers 0.90). Seasonal naive repeats the last week (synthetic) or day (ServeGen) of the history.',
       'Where cdf is worse than seasonal naive, the column says "no".',
+      'The held-out synthetic week of a full run is 25-31 December 2026, with the synthetic Christmas and New Year dips in it.',
       'ServeGen has hours with no requests at all (gaps in the trace) and a few near-zero ones: MAPE skips zero actuals but explodes on the near-zero hours, so read its sMAPE beside it.',
     ],
   });
