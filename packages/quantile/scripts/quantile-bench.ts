@@ -352,7 +352,7 @@ function printResult(result: Result): void {
 
 const which = process.argv[2] ?? 'all';
 const m4Count = Number(process.argv[3] ?? 40);
-const seeds = (process.env.SEEDS ?? '1').split(',').map(Number);
+const seeds = (process.env.SEEDS ?? '1,2,3').split(',').map(Number);
 if (which === 'synthetic' || which === 'all') {
   for (const seed of seeds) {
     printResult(
@@ -363,7 +363,7 @@ if (which === 'synthetic' || which === 'all') {
         stride: env('STRIDE', 47),
         scored: env('SCORED', 12),
         scoreEvery: env('SCORE_EVERY', 4),
-        window: env('WINDOW', 16),
+        window: env('WINDOW', 24),
         minHistory: 168,
         baselineWindow: 1344,
         prophetWindow: 2016,
