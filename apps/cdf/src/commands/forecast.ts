@@ -4,6 +4,7 @@ import { commandRun } from '../command-context.ts';
 import { parseName } from '../flag-values.ts';
 import type { CliIo } from '../io.ts';
 import { addLoadOptions, type LoadFlags, parseLoadOptions } from '../load-options.ts';
+import { addImagesOption, parseImagesFlag } from '../pipeline/images-flag.ts';
 import {
   addPipelineOptions,
   type PipelineFlags,
@@ -15,6 +16,7 @@ import { runPipeline } from '../pipeline/run-pipeline.ts';
 interface ForecastFlags extends LoadFlags, PipelineFlags {
   input: string;
   out: string;
+  images?: string;
 }
 
 /**
@@ -36,6 +38,7 @@ export function forecastCommand(io: CliIo): Command {
     .requiredOption('--input <file>', 'metrics file (CSV, JSON, NDJSON or Parquet)')
     .requiredOption('--out <dir>', 'output folder (created if needed)');
   addLoadOptions(command);
+  addImagesOption(command);
   addPipelineOptions(command);
   return command.action(async (flags: ForecastFlags, self: Command) => {
     const run = commandRun(io, self);
@@ -43,6 +46,7 @@ export function forecastCommand(io: CliIo): Command {
     const out = parseName('--out', flags.out);
     const load = parseLoadOptions(flags);
     const pipeline = parsePipelineFlags(flags);
+    const images = parseImagesFlag(flags.images);
     await reportPipelineRun(run, 'forecast', () =>
       runPipeline({
         kind: 'forecast',
@@ -50,6 +54,7 @@ export function forecastCommand(io: CliIo): Command {
         out,
         load,
         ...pipeline,
+        ...images,
         progress: run.progress,
         now: run.now,
         command: 'forecast',

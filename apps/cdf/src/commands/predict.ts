@@ -4,6 +4,7 @@ import { commandRun } from '../command-context.ts';
 import { parseName } from '../flag-values.ts';
 import type { CliIo } from '../io.ts';
 import { addLoadOptions, type LoadFlags, parseLoadOptions } from '../load-options.ts';
+import { addImagesOption, parseImagesFlag } from '../pipeline/images-flag.ts';
 import {
   addPipelineOptions,
   type PipelineFlags,
@@ -16,6 +17,7 @@ interface PredictFlags extends LoadFlags, PipelineFlags {
   model: string;
   input: string;
   out: string;
+  images?: string;
 }
 
 /**
@@ -34,6 +36,7 @@ export function predictCommand(io: CliIo): Command {
     .requiredOption('--input <file>', 'metrics file with the newest observations')
     .requiredOption('--out <dir>', 'output folder (created if needed)');
   addLoadOptions(command);
+  addImagesOption(command);
   addPipelineOptions(command, { config: false });
   return command.action(async (flags: PredictFlags, self: Command) => {
     const run = commandRun(io, self);
@@ -42,6 +45,7 @@ export function predictCommand(io: CliIo): Command {
     const out = parseName('--out', flags.out);
     const load = parseLoadOptions(flags);
     const pipeline = parsePipelineFlags(flags);
+    const images = parseImagesFlag(flags.images);
     await reportPipelineRun(run, 'predicted', () =>
       runPipeline({
         kind: 'predict',
@@ -50,6 +54,7 @@ export function predictCommand(io: CliIo): Command {
         out,
         load,
         ...pipeline,
+        ...images,
         progress: run.progress,
         now: run.now,
         command: 'predict',

@@ -2,11 +2,13 @@ import { Command } from 'commander';
 import { commandRun } from '../command-context.ts';
 import { parseName } from '../flag-values.ts';
 import type { CliIo } from '../io.ts';
+import { parseImagesFlag } from '../pipeline/images-flag.ts';
 import { rebuildReport } from '../pipeline/rebuild-report.ts';
 
 interface ReportFlags {
   run: string;
   out?: string;
+  images?: string;
 }
 
 /**
@@ -24,13 +26,18 @@ export function reportCommand(io: CliIo): Command {
     )
     .requiredOption('--run <dir>', 'run folder written by cdf forecast or cdf predict')
     .option('--out <dir>', 'where to write (default: the run folder)')
+    .option(
+      '--images <format>',
+      'also write each dashboard panel as a file in <out>/images/: svg (no browser needed) or png (needs Chromium)',
+    )
     .action(async (flags: ReportFlags, self: Command) => {
       const run = commandRun(io, self);
       const runDir = parseName('--run', flags.run);
       const out = flags.out === undefined ? runDir : parseName('--out', flags.out);
+      const images = parseImagesFlag(flags.images);
       try {
         run.progress.stage(`rebuilding the report of ${runDir}`);
-        const result = await rebuildReport(runDir, out, run.now());
+        const result = await rebuildReport(runDir, out, run.now(), images);
         run.progress.done();
         const t = result.plan.tiers.conservative;
         run.result(

@@ -1,10 +1,12 @@
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { CapacityPlan } from '@cdf/capacity';
 import { CdfError, CdfErrorCode, type PlannedEvent, type ScenarioFrame, type SpikeEvent } from '@cdf/core';
 import { writeTextFile } from '@cdf/data';
 import { PLAN_FILES, planFiles } from '../commands/plan.ts';
 import { renderDashboard } from '../dashboard/render-dashboard.ts';
+import { renderDashboardImages } from '../dashboard/render-dashboard-images.ts';
 import { type DashboardHistoryColumns, dashboardInput } from './dashboard-input.ts';
+import type { DashboardImageFormat } from './images-flag.ts';
 import type { ResolvedPipeline } from './resolved-pipeline.ts';
 
 /** The name of the dashboard file in a run folder. */
@@ -23,6 +25,8 @@ export interface PlanSource {
   target: string;
   generatedAt: number;
   fleet: boolean;
+  /** Also write each dashboard panel as a file in `<out>/images/` (`--images`). */
+  images?: DashboardImageFormat;
 }
 
 /** What {@link writePlanAndDashboard} wrote. */
@@ -91,21 +95,26 @@ export async function writePlanAndDashboard(out: string, source: PlanSource): Pr
       value: shown,
     });
   }
-  const html = renderDashboard(
-    dashboardInput({
-      seriesId: shown,
-      target: source.target,
-      generatedAt: source.generatedAt,
-      history,
-      events: source.events
-        .filter((e) => !source.fleet || e.series_id === shown)
-        .map(({ series_id: _s, ...e }) => e),
-      scenarios: rows,
-      plan: seriesPlan,
-      plannedEvents: source.plannedEvents,
-    }),
-  );
-  await writeTextFile(join(out, DASHBOARD_FILE), html);
+  const input = dashboardInput({
+    seriesId: shown,
+    target: source.target,
+    generatedAt: source.generatedAt,
+    history,
+    events: source.events
+      .filter((e) => !source.fleet || e.series_id === shown)
+      .map(({ series_id: _s, ...e }) => e),
+    scenarios: rows,
+    plan: seriesPlan,
+    plannedEvents: source.plannedEvents,
+  });
+  await writeTextFile(join(out, DASHBOARD_FILE), renderDashboard(input));
   files.push(DASHBOARD_FILE);
+  if (source.images !== undefined) {
+    const written = await renderDashboardImages(input, {
+      format: source.images,
+      outDir: join(out, 'images'),
+    });
+    files.push(...written.map((path) => `images/${basename(path)}`));
+  }
   return { plan, files, dashboard: join(out, DASHBOARD_FILE), dashboardSeries: shown };
 }

@@ -107,7 +107,12 @@ export async function readHistoryFile(file: string): Promise<Map<string, Dashboa
  * capacity stage and its parameters, the planned events), `scenarios.csv`, `anomalies.csv` and
  * `spike-events.json`. Nothing is refitted or re-forecast; the capacity stage runs again.
  */
-export async function rebuildReport(runDir: string, out: string, generatedAt: number): Promise<PlanOutputs> {
+export async function rebuildReport(
+  runDir: string,
+  out: string,
+  generatedAt: number,
+  options: { images?: 'svg' | 'png' } = {},
+): Promise<PlanOutputs> {
   const runFile = join(runDir, RUN_FILE);
   const manifest = validate(RunManifestSchema, await readJson(runFile), {
     what: 'run manifest',
@@ -137,5 +142,6 @@ export async function rebuildReport(runDir: string, out: string, generatedAt: nu
     target: manifest.report.target,
     generatedAt,
     fleet: manifest.report.fleet,
+    ...options,
   });
 }

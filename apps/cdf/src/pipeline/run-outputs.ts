@@ -106,6 +106,7 @@ export async function writeRunOutputs(input: RunOutputInput): Promise<RunOutputs
       target: input.data.summary.target,
       generatedAt,
       fleet,
+      ...(options.images === undefined ? {} : { images: options.images }),
     });
     const scenarios = withRecommendedCapacity(allScenarios(successes), planned.plan);
     await writeTextFile(join(out, 'scenarios.csv'), scenariosCsv(scenarios, fleet));

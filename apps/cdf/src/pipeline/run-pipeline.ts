@@ -34,6 +34,8 @@ export interface PipelineRunOptions {
   model?: string;
   /** Worker threads for fleets; default the machine's cores. */
   threads?: number;
+  /** Also write the dashboard's panels as image files (`--images`). */
+  images?: 'svg' | 'png';
   progress: ProgressReporter;
   now: () => number;
   /** Label for run.json: the command line that ran. */
