@@ -104,7 +104,7 @@ export async function fitSeriesModels(
     ...(choice.resolved.version === undefined ? {} : { version: choice.resolved.version }),
     status: 'ran',
     ms: base.ms,
-    notes: [...(base.value.selectionNote ? [base.value.selectionNote] : []), ...base.value.fitted.notes],
+    notes: [...base.value.fitted.notes, ...(base.value.selectionNote ? [base.value.selectionNote] : [])],
   });
 
   options.onStage?.('spikes');
