@@ -3,6 +3,7 @@ import type { CapacityPlan } from '@cdf/capacity';
 import { type SpikeEvent, toIsoUtc } from '@cdf/core';
 import { formatJson, writeTextFile } from '@cdf/data';
 import type { DashboardHistoryColumns } from './dashboard-input.ts';
+import { jsonSafeScores } from './json-safe-scores.ts';
 import { writeModelDir } from './model-store.ts';
 import { writePlanAndDashboard } from './plan-and-dashboard.ts';
 import { RUN_FILE } from './run-manifest.ts';
@@ -161,7 +162,7 @@ export async function writeRunOutputs(input: RunOutputInput): Promise<RunOutputs
       status: 'ok',
       ms: s.ms,
       stages: s.stages,
-      ...(s.baselineSelection ? { baseline_selection: s.baselineSelection } : {}),
+      ...(s.baselineSelection ? { baseline_selection: jsonSafeScores(s.baselineSelection) } : {}),
     })),
     failures: input.failures,
     timings_ms: { ...input.timings },
