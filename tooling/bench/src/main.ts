@@ -1,6 +1,8 @@
 /**
  * `pnpm bench [--quick] [--only NAME] [--runs N]`: run every suite, print Markdown tables, and
- * write them with the machine, date and commit to docs/benchmarks.md and bench-results.json.
+ * write them with the machine, date and commit to docs/benchmarks.md and bench-results.json
+ * (`--quick`: docs/benchmarks-quick.md and bench-results-quick.json, so a smoke run never
+ * overwrites the full run's committed results).
  * Each speed case runs in its own child process: the first run is the cold time, the median of
  * the rest the warm time, and the peak RSS is that process's own.
  */
@@ -116,13 +118,18 @@ async function main(): Promise<void> {
     ].join('\n');
     return `${header}\n\n${all.map(renderTable).join('\n\n')}\n`;
   };
+  // A quick (smoke) run writes beside the full run's files, never over them: the committed
+  // docs/benchmarks.md and bench-results.json always hold a full run.
+  const suffix = args.quick ? '-quick' : '';
+  const markdownFile = `docs/benchmarks${suffix}.md`;
+  const jsonFile = `bench-results${suffix}.json`;
   // Written after every suite, so a long run that is stopped still leaves what it measured.
   const write = (done: number): void => {
     if (args.noWrite) return;
     mkdirSync(join(root, 'docs'), { recursive: true });
-    writeFileSync(join(root, 'docs', 'benchmarks.md'), render(done));
+    writeFileSync(join(root, markdownFile), render(done));
     writeFileSync(
-      join(root, 'bench-results.json'),
+      join(root, jsonFile),
       `${JSON.stringify({ machine, quick: args.quick, complete: done === suites.length, speed: results, tables }, null, 2)}\n`,
     );
   };
@@ -151,7 +158,7 @@ async function main(): Promise<void> {
   }
   console.log(`\n${render(suites.length)}`);
   write(suites.length);
-  if (!args.noWrite) console.log('wrote docs/benchmarks.md and bench-results.json');
+  if (!args.noWrite) console.log(`wrote ${markdownFile} and ${jsonFile}`);
   const failed = results.filter((r) => r.error).length;
   if (failed > 0) console.log(`${failed} case(s) failed: see the table`);
 }
