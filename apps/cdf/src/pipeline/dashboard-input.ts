@@ -1,6 +1,7 @@
 import type { CapacityPlan } from '@cdf/capacity';
 import type { PlannedEvent, ScenarioFrame, SpikeEvent, SpikeType } from '@cdf/core';
 import type { DashboardDataInput } from '../dashboard/dashboard-data.ts';
+import { decomposeHistory } from './history-decomposition.ts';
 
 /** The history of one series as the dashboard draws it. */
 export interface DashboardHistoryColumns {
@@ -52,6 +53,7 @@ export function dashboardInput(source: DashboardSource): DashboardDataInput {
       is_anomaly: source.history.isAnomaly,
       spike_type: source.history.spikeType,
     },
+    decomposition: decomposeHistory(source.history),
     spike_events: source.events.map((e) => ({ ...e })),
     scenarios: source.scenarios.map((row) => {
       const { series_id: _omit, ...rest } = row;
