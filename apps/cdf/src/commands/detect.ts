@@ -17,6 +17,7 @@ import { parseName } from '../flag-values.ts';
 import { formatCount } from '../human-format.ts';
 import type { CliIo } from '../io.ts';
 import { addLoadOptions, type LoadFlags, parseLoadOptions } from '../load-options.ts';
+import { anomaliesCsv } from '../pipeline/run-tables.ts';
 import { UsageError } from '../usage-error.ts';
 
 interface DetectFlags extends LoadFlags {
@@ -28,15 +29,7 @@ interface DetectFlags extends LoadFlags {
 }
 
 /** Header of `anomalies.csv` (a `series_id` column comes first with `--id-col`). */
-export const ANOMALY_HEADER = [
-  'timestamp',
-  'value',
-  'expected',
-  'score',
-  'is_anomaly',
-  'spike_type',
-  'detectors',
-];
+export { ANOMALY_HEADER } from '../pipeline/run-tables.ts';
 /** Header of the events table written beside it. */
 export const EVENT_HEADER = ['start', 'end', 'peak', 'peak_value', 'magnitude', 'type', 'score'];
 
@@ -85,7 +78,7 @@ export function detectCommand(io: CliIo): Command {
       }
       const withIds = options.idCol !== undefined;
       run.progress.stage(`writing ${out}`);
-      await writeTextFile(out, anomaliesCsv(detections, withIds));
+      await writeTextFile(out, anomaliesCsv(detections, withIds, { decimals: 6 }));
       await writeTextFile(eventsOut, eventsCsv(detections, withIds));
       run.progress.done();
 
@@ -129,34 +122,6 @@ function parseSensitivity(text: string): number {
     throw new UsageError(`--sensitivity: "${text}" is not a number from 0 to 1`);
   }
   return value;
-}
-
-function anomaliesCsv(detections: { id: string; detection: Detection }[], withIds: boolean): string {
-  const ids: string[] = [];
-  const timestamps: string[] = [];
-  const values: number[] = [];
-  const expected: number[] = [];
-  const scores: number[] = [];
-  const flags: string[] = [];
-  const types: string[] = [];
-  const detectors: string[] = [];
-  for (const { id, detection: d } of detections) {
-    for (let i = 0; i < d.values.length; i++) {
-      ids.push(id);
-      timestamps.push(toIsoUtc(d.timestamps[i]!));
-      values.push(d.values[i]!);
-      expected.push(d.expected[i]!);
-      scores.push(d.scores[i]!);
-      flags.push(d.isAnomaly[i] ? 'true' : 'false');
-      types.push(d.spikeTypes[i]!);
-      detectors.push(d.detectors[i]!);
-    }
-  }
-  const columns = [timestamps, values, expected, scores, flags, types, detectors];
-  const header = withIds ? ['series_id', ...ANOMALY_HEADER] : ANOMALY_HEADER;
-  return formatCsv(header, withIds ? [ids, ...columns] : columns, {
-    decimals: { value: 6, expected: 6, score: 6 },
-  });
 }
 
 function eventsCsv(detections: { id: string; detection: Detection }[], withIds: boolean): string {

@@ -66,8 +66,16 @@ export function scenariosCsv(rows: ScenarioFrame, withIds: boolean): string {
   return formatCsv(header, withIds ? [rows.map((r) => r.series_id ?? ''), ...columns] : columns);
 }
 
-/** `anomalies.csv`: the detector's verdict on every history step of every series. */
-export function anomaliesCsv(tables: readonly SeriesTables[], withIds: boolean): string {
+/**
+ * `anomalies.csv`: the detector's verdict on every history step of every series (`cdf detect`
+ * and `cdf forecast` alike). Numbers are exact unless `decimals` rounds them: `forecast` keeps
+ * them exact so `cdf report` rebuilds the same plan; `detect` rounds for people.
+ */
+export function anomaliesCsv(
+  tables: readonly Pick<SeriesTables, 'id' | 'detection'>[],
+  withIds: boolean,
+  options: { decimals?: number } = {},
+): string {
   const ids: string[] = [];
   const time: string[] = [];
   const value: number[] = [];
@@ -90,7 +98,10 @@ export function anomaliesCsv(tables: readonly SeriesTables[], withIds: boolean):
   }
   const columns: CsvColumn[] = [time, value, expected, score, flag, type, detectors];
   const header = withIds ? ['series_id', ...ANOMALY_HEADER] : [...ANOMALY_HEADER];
-  return formatCsv(header, withIds ? [ids, ...columns] : columns);
+  const { decimals } = options;
+  const rounding =
+    decimals === undefined ? {} : { decimals: { value: decimals, expected: decimals, score: decimals } };
+  return formatCsv(header, withIds ? [ids, ...columns] : columns, rounding);
 }
 
 /** `spike-events.json`: the typed spike events found in the history, ISO 8601 times. */
