@@ -1,4 +1,5 @@
-import { CdfError, CdfErrorCode, DAY_MS, HOUR_MS, MINUTE_MS } from '@cdf/core';
+import { CdfError, CdfErrorCode, DAY_MS, HOUR_MS } from '@cdf/core';
+import { type ZoneClock, zoneClock } from '../timestamp/zone-clock.ts';
 
 /** The wall-clock reading of an instant in a time zone. */
 export interface LocalTime {
@@ -48,26 +49,15 @@ export function daysFromCivil(year: number, month: number, day: number): number 
 }
 
 /**
- * A calendar for an IANA time zone (`UTC`, `Europe/Berlin`, `America/New_York`).
- *
- * Offsets come from `Intl.DateTimeFormat`, asked once per UTC day: when two consecutive
- * midnights disagree, a binary search finds the transition minute. That assumes at most one
- * offset change per day, which holds for every zone in use today. Throws `CdfError`
+ * A calendar for an IANA time zone (`UTC`, `Europe/Berlin`, `America/New_York`). Offsets come
+ * from the loaders' {@link ZoneClock} (Intl rules, cached per UTC day, transitions exact), so
+ * generated data and loaded data read local time the same way. Throws `CdfError`
  * (`INVALID_CONFIG`) for an unknown zone.
  */
 export function createLocalCalendar(timeZone: string): LocalCalendar {
-  let format: Intl.DateTimeFormat;
+  let clock: ZoneClock;
   try {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
+    clock = zoneClock(timeZone);
   } catch (cause) {
     throw new CdfError(CdfErrorCode.InvalidConfig, `unknown time zone "${timeZone}"`, {
       column: 'timeZone',
@@ -76,59 +66,7 @@ export function createLocalCalendar(timeZone: string): LocalCalendar {
       cause,
     });
   }
-
-  const rawOffset = (t: number): number => {
-    const fields: Record<string, number> = {};
-    for (const part of format.formatToParts(t)) {
-      if (part.type !== 'literal') fields[part.type] = Number(part.value);
-    }
-    const wall = Date.UTC(
-      fields.year!,
-      fields.month! - 1,
-      fields.day!,
-      fields.hour!,
-      fields.minute!,
-      fields.second!,
-    );
-    return wall - Math.floor(t / 1000) * 1000;
-  };
-
-  // The cached stretch [segmentStart, segmentEnd) over which the offset is constant.
-  let segmentStart = 0;
-  let segmentEnd = 0;
-  let segmentOffset = 0;
-
-  const offsetMs = (t: number): number => {
-    if (t >= segmentStart && t < segmentEnd) return segmentOffset;
-    const dayStart = Math.floor(t / DAY_MS) * DAY_MS;
-    const dayEnd = dayStart + DAY_MS;
-    const first = rawOffset(dayStart);
-    const last = rawOffset(dayEnd);
-    if (first === last) {
-      segmentStart = dayStart;
-      segmentEnd = dayEnd;
-      segmentOffset = first;
-      return first;
-    }
-    // Find the first minute that has the new offset.
-    let lo = dayStart;
-    let hi = dayEnd;
-    while (hi - lo > MINUTE_MS) {
-      const mid = lo + Math.floor((hi - lo) / 2 / MINUTE_MS) * MINUTE_MS;
-      if (rawOffset(mid) === first) lo = mid;
-      else hi = mid;
-    }
-    if (t < hi) {
-      segmentStart = dayStart;
-      segmentEnd = hi;
-      segmentOffset = first;
-    } else {
-      segmentStart = hi;
-      segmentEnd = dayEnd;
-      segmentOffset = last;
-    }
-    return segmentOffset;
-  };
+  const offsetMs = (t: number): number => clock.offsetAt(t);
 
   return {
     timeZone,
