@@ -11,24 +11,12 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Series } from '@cdf/core';
 import { loadNabCorpus, type NabProfileName, scoreNab } from '@cdf/eval';
 import { scoreChanges } from '../src/change/change-detector.ts';
 import { createAnomalyDetector } from '../src/detect/anomaly-detector.ts';
 import { durationSteps } from '../src/detect/detector-params.ts';
 import { suppressRepeats } from '../src/detect/suppress-repeats.ts';
-
-/** The ensemble's configuration for all 58 files (with `--ensemble`). */
-const ENSEMBLE_NAB_PARAMS = {
-  direction: 'both',
-  transform: 'none',
-  warmup: '1d',
-  levelWindow: '2h',
-  scaleHalfLife: '2d',
-  scoreHalvingDecades: 50,
-};
-/** Repeats of an alarm within this window are suppressed (see suppressRepeats). */
-const NAB_SUPPRESS = '1d';
+import { NAB_ENSEMBLE_PARAMS, NAB_SUPPRESS, nabSeries } from '../src/nab/nab-preset.ts';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => {
@@ -37,7 +25,7 @@ const flag = (name: string) => {
 };
 const nabDir = flag('--nab') ?? join(process.cwd(), '../../../shared/datasets/nab');
 const ensemble = args.includes('--ensemble');
-const base = ensemble ? ENSEMBLE_NAB_PARAMS : {};
+const base = ensemble ? NAB_ENSEMBLE_PARAMS : {};
 const params = flag('--params') ? { ...base, ...JSON.parse(flag('--params')!) } : base;
 const suppress = flag('--suppress') ?? NAB_SUPPRESS;
 
@@ -110,21 +98,4 @@ for (const profile of Object.keys(published) as NabProfileName[]) {
       );
     }
   }
-}
-
-function nabSeries(id: string, timestamps: Float64Array, values: Float64Array): Series {
-  const diffs = Array.from(timestamps.subarray(1), (t, i) => t - timestamps[i]!).sort((a, b) => a - b);
-  const stepMs = Math.max(1000, diffs[diffs.length >> 1] ?? 300_000);
-  // NAB rows are scored in file order; a few files skip or repeat timestamps, which the
-  // detector (row by row) does not mind.
-  return {
-    id,
-    target: 'value',
-    stepMs,
-    timestamps,
-    values,
-    filled: new Uint8Array(values.length),
-    columns: { value: values },
-    timeZone: 'UTC',
-  };
 }

@@ -56,6 +56,7 @@ export {
   IsolationForest,
   type IsolationForestOptions,
 } from './forest/isolation-forest.ts';
+export { NAB_ENSEMBLE_PARAMS, NAB_SUPPRESS, nabSeries } from './nab/nab-preset.ts';
 export {
   FittedSpikePredictor,
   fitSpikePredictor,

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Series } from '@cdf/core';
+import { parseDuration } from '@cdf/core';
 import {
   loadNabCorpus,
   loadNabResults,
@@ -10,42 +10,20 @@ import {
   type NabProfileName,
   scoreNab,
 } from '@cdf/eval';
-import { createAnomalyDetector, scoreChanges, suppressRepeats } from '@cdf/spikes';
+import {
+  createAnomalyDetector,
+  NAB_ENSEMBLE_PARAMS,
+  NAB_SUPPRESS,
+  nabSeries,
+  scoreChanges,
+  suppressRepeats,
+} from '@cdf/spikes';
 import { datasetPath } from '../datasets/shared-datasets.ts';
 import type { ReportTable } from '../report-table.ts';
 import type { CaseContext } from '../speed-case.ts';
 import type { Suite } from '../suite.ts';
 
-/**
- * The demand ensemble's one configuration for the whole corpus, as packages/spikes/scripts/nab.ts
- * runs it with `--ensemble`: both directions, raw values, short level window, repeats within a
- * day suppressed. The NAB profile proper is the change detector (`scoreChanges`, its defaults).
- */
-const ENSEMBLE_NAB_PARAMS = {
-  direction: 'both',
-  transform: 'none',
-  warmup: '1d',
-  levelWindow: '2h',
-  scaleHalfLife: '2d',
-  scoreHalvingDecades: 50,
-} as const;
-const SUPPRESS_MS = 86_400_000;
 const PROFILES: NabProfileName[] = ['standard', 'reward_low_FP_rate', 'reward_low_FN_rate'];
-
-function nabSeries(id: string, timestamps: Float64Array, values: Float64Array): Series {
-  const diffs = Array.from(timestamps.subarray(1), (t, i) => t - timestamps[i]!).sort((a, b) => a - b);
-  const stepMs = Math.max(1000, diffs[diffs.length >> 1] ?? 300_000);
-  return {
-    id,
-    target: 'value',
-    stepMs,
-    timestamps,
-    values,
-    filled: new Uint8Array(values.length),
-    columns: { value: values },
-    timeZone: 'UTC',
-  };
-}
 
 /** The best NAB score over thresholds, as NAB's optimiser finds it: a coarse sweep, then a fine one. */
 async function bestScore(corpus: NabCorpus, detections: Map<string, NabDetection>, profile: NabProfileName) {
@@ -113,9 +91,12 @@ async function nabTables(ctx: CaseContext): Promise<ReportTable[]> {
     const t0 = performance.now();
     change.set(file, { scores: scoreChanges(series) });
     const t1 = performance.now();
-    const prepared = createAnomalyDetector('ensemble', { params: ENSEMBLE_NAB_PARAMS }).preprocess(series);
+    const prepared = createAnomalyDetector('ensemble', { params: NAB_ENSEMBLE_PARAMS }).preprocess(series);
     ensemble.set(file, {
-      scores: suppressRepeats(prepared.scores, Math.max(1, Math.round(SUPPRESS_MS / series.stepMs))),
+      scores: suppressRepeats(
+        prepared.scores,
+        Math.max(1, Math.round(parseDuration(NAB_SUPPRESS)! / series.stepMs)),
+      ),
     });
     changeMs += t1 - t0;
     ensembleMs += performance.now() - t1;
@@ -174,7 +155,7 @@ async function nabTables(ctx: CaseContext): Promise<ReportTable[]> {
       columns: ['detector', 'standard', 'low FP', 'low FN', 'cdf thresholds'],
       rows: rowsOut,
       notes: [
-        `cdf: one configuration for the whole corpus (the change detector's defaults; the ensemble with ${JSON.stringify(ENSEMBLE_NAB_PARAMS)} and repeats within 1 day suppressed), one threshold per profile by sweeping it over the corpus, as NAB's optimiser does; scored by @cdf/eval's scoreNab. Detection took ${(changeMs / 1000).toFixed(1)} s (change detector) and ${(ensembleMs / 1000).toFixed(1)} s (ensemble).`,
+        `cdf: one configuration for the whole corpus (the change detector's defaults; the ensemble with ${JSON.stringify(NAB_ENSEMBLE_PARAMS)} and repeats within 1 day suppressed), one threshold per profile by sweeping it over the corpus, as NAB's optimiser does; scored by @cdf/eval's scoreNab. Detection took ${(changeMs / 1000).toFixed(1)} s (change detector) and ${(ensembleMs / 1000).toFixed(1)} s (ensemble).`,
         ctx.quick
           ? 'Quick run: 5 files only, normalised over their windows, so the numbers are not comparable with the published scoreboard.'
           : `Where cdf loses: on the standard profile ${better.length} published detectors score higher than the change detector (${better.join(', ')}). The demand ensemble (${cdfEnsemble[0]!.score.toFixed(1)}) is ${windowed && cdfEnsemble[0]!.score >= windowed.scores[0]! ? 'at or above' : 'below'} Windowed Gaussian (${windowed?.scores[0]}): it is built for demand spikes, not NAB's level shifts and drifts, so cdf uses the change detector for general monitoring data.`,
