@@ -76,6 +76,34 @@ describe('ensemble', () => {
     expect(again.notes).toEqual(fitted.notes);
   });
 
+  it('loads with the saved selection instead of validating again, and without one as before', async () => {
+    const series = makeContractSeries();
+    const fitted = await createEnsembleBaseline().fit({ series });
+    const saved = JSON.parse(JSON.stringify(fitted.toJSON()));
+    const interval = (b: typeof fitted) => b.predict({ horizon: 48, level: 0.9 });
+    // a model saved before the selection was stored validates again, to the same model
+    const legacy = { ...saved, state: { history: saved.state.history } };
+    expect(interval(ensembleBaseline.load(legacy))).toEqual(interval(fitted));
+    // the stored choice is what the loaded model uses: force the daily seasonal naive alone
+    const forced = { ...saved.state.selection, chosen: ['seasonal-naive-day'] };
+    const naive = ensembleBaseline.load({ ...saved, state: { ...saved.state, selection: forced } });
+    const point = naive.predict({ horizon: 24 }).point;
+    const lastDay = series.values.subarray(series.values.length - 24);
+    for (let h = 0; h < 24; h++) expect(point[h]!).toBeCloseTo(lastDay[h]!, 9);
+  });
+
+  it('rejects a saved selection naming an unknown candidate', () => {
+    const saved = {
+      schemaVersion: 1,
+      stage: 'baseline',
+      name: '@cdf/baseline#ensemble',
+      version: '0.1.0',
+      params: {},
+      state: { history: {}, selection: { chosen: ['prophet'] } },
+    };
+    expect(() => ensembleBaseline.load(saved)).toThrow(/saved state/);
+  });
+
   it('validates on two-day windows, or week-long ones once the history holds 8 weeks', async () => {
     const six = await createEnsembleBaseline().fit({ series: makeContractSeries(24 * 7 * 6) });
     expect(six.notes.join(' ')).toContain('on the last 2 x 48 points');

@@ -18,7 +18,6 @@ import { futureTimestamps } from '../shared/forecast-grid.ts';
 import { assertHistory } from '../shared/history-check.ts';
 import { assertHorizon } from '../shared/horizon-check.ts';
 import { parseParams } from '../shared/parse-params.ts';
-import { fillByPhase } from '../shared/phase-fill.ts';
 import { openSavedModel, savedModel } from '../shared/saved-model.ts';
 import { seasonPoints } from '../shared/seasonal-period.ts';
 import { skipMask } from '../shared/skip-mask.ts';
@@ -28,21 +27,19 @@ import {
   StoredHistorySchema,
   storeHistory,
 } from '../shared/stored-history.ts';
+import { type EnsembleCandidateName, type FittedCandidate, fitCandidate } from './ensemble-candidates.ts';
 import {
-  candidateMinHistory,
-  ENSEMBLE_CANDIDATES,
-  type EnsembleCandidateName,
-  type FittedCandidate,
-  fitCandidate,
-} from './ensemble-candidates.ts';
+  cleanHistory,
+  type EnsembleSelection,
+  restoreSelection,
+  StoredSelectionSchema,
+  selectCandidates,
+  storeSelection,
+} from './ensemble-choice.ts';
 import { type EnsembleParams, EnsembleParamsSchema } from './ensemble-params.ts';
-import { validateCandidates } from './ensemble-selection.ts';
 
 /** Registry name of the ensemble baseline. */
 export const ENSEMBLE_NAME = '@cdf/baseline#ensemble';
-
-/** Histories of at least this many weeks validate on week-long windows (else two days). */
-const LONG_HISTORY_WEEKS = 8;
 
 /** Fewest points: two days of steps (what MSTL and the daily profiles need), at least 10. */
 function ensembleMinHistory(stepMs: number): number {
@@ -60,48 +57,31 @@ function formatScore(value: number): string {
 
 /**
  * Fit the ensemble: divide planned events out, fill skipped points by phase (a week earlier),
- * rank the candidates by MASE on the history's own tail (`validationWindows` windows of
- * `validationHorizon` points; see `validateCandidates`), refit the `combine` best on the whole
- * history and average their forecasts. Intervals come from the combination's validation errors.
+ * rank the candidates by MASE on the history's own tail (`selectCandidates`, skipped when a
+ * saved `selection` is given), refit the `combine` best on the whole history and average their
+ * forecasts. Intervals come from the combination's validation errors.
  */
 export function fitEnsemble(
   params: EnsembleParams,
   series: Series,
   skip: Uint8Array,
   events: readonly PlannedEvent[],
+  selection?: EnsembleSelection,
 ): UpdatableBaseline {
   assertHistory(ENSEMBLE_NAME, ensembleMinHistory(series.stepMs), series.stepMs, skip);
   const n = series.values.length;
-  const day = seasonPoints(series.stepMs, 'day');
-  const week = seasonPoints(series.stepMs, 'week');
   const history = eventMultipliers(events, series.timestamps);
-  const adjusted = Float64Array.from(series.values, (v, i) => v / history[i]!);
-  const clean = fillByPhase(adjusted, skip, n >= 2 * week ? week : day);
-  const names = (params.candidates ?? ENSEMBLE_CANDIDATES).filter(
-    (name) => n >= candidateMinHistory(name, series.stepMs),
-  );
-  // a week-long window sees a weekend and a whole weekly cycle once the history is long enough
-  // to spare two of them; short histories (M4 hourly: 4-6 weeks) validate on two-day windows
-  const validationHorizon = params.validationHorizon ?? (n >= LONG_HISTORY_WEEKS * week ? week : 2 * day);
-  const validation = validateCandidates(names, clean, skip, series, {
-    horizon: validationHorizon,
-    windows: params.validationWindows,
-    seasonPeriod: day,
-    combine: params.combine,
-  });
-  let chosen = validation.ranking.filter((c) => c.windows > 0).slice(0, params.combine);
-  // too short to validate: average MSTL and the daily seasonal naive, which need the least history
-  if (chosen.length === 0) {
-    chosen = validation.ranking.filter((c) => c.name === 'mstl-ets' || c.name === 'seasonal-naive-day');
-  }
-  const members: FittedCandidate[] = chosen.map((c) => fitCandidate(c.name, clean, series));
-  const chosenNames: EnsembleCandidateName[] = chosen.map((c) => c.name);
-  const offsetsFor = (level: number) => residualOffsets(validation.residuals, level);
+  const clean = cleanHistory(series, skip, history);
+  const chosenSelection = selection ?? selectCandidates(params, clean, skip, series);
+  const { ranking, residuals, validationHorizon, chosen } = chosenSelection;
+  const members: FittedCandidate[] = chosen.map((name) => fitCandidate(name, clean, series));
+  const chosenNames: EnsembleCandidateName[] = [...chosen];
+  const offsetsFor = (level: number) => residualOffsets(residuals, level);
   const lastTimestamp = series.timestamps[n - 1]!;
   const stored = storeHistory(series, skip, [], [...events]);
-  const ranking = validation.ranking.map((c) => `${c.name} ${formatScore(c.mase)}`).join(', ');
+  const scores = ranking.map((c) => `${c.name} ${formatScore(c.mase)}`).join(', ');
   const notes = [
-    `ensemble: mean of ${chosenNames.join(' + ')}, chosen by MASE on the last ${params.validationWindows} x ${validationHorizon} points of the history (${ranking})`,
+    `ensemble: mean of ${chosenNames.join(' + ')}, chosen by MASE on the last ${params.validationWindows} x ${validationHorizon} points of the history (${scores})`,
   ];
   const inSample = (): Float64Array => {
     const out = new Float64Array(n);
@@ -139,7 +119,7 @@ export function fitEnsemble(
       return { timestamps, point, ...interval, level: request.level };
     },
     inSample: () => ({ timestamps: Float64Array.from(series.timestamps), point: inSample() }),
-    toJSON: (): SavedModel => saveEnsemble(params, stored),
+    toJSON: (): SavedModel => saveEnsemble(params, stored, chosenSelection),
     async update(next, options: FitOptions = {}) {
       throwIfAborted(options.signal);
       const extended = extendHistory(stored, next);
@@ -148,8 +128,12 @@ export function fitEnsemble(
   };
 }
 
-function saveEnsemble(params: EnsembleParams, stored: StoredHistory): SavedModel {
-  return savedModel(ENSEMBLE_NAME, { ...params }, { history: stored });
+function saveEnsemble(
+  params: EnsembleParams,
+  stored: StoredHistory,
+  selection: EnsembleSelection,
+): SavedModel {
+  return savedModel(ENSEMBLE_NAME, { ...params }, { history: stored, selection: storeSelection(selection) });
 }
 
 /** Create an ensemble estimator; bad parameters throw INVALID_CONFIG. */
@@ -185,9 +169,15 @@ export const ensembleBaseline: CdfBaselinePlugin = {
     const { params, state } = openSavedModel(saved, ENSEMBLE_NAME, StateSchema);
     const parsed = parseParams(EnsembleParamsSchema, params, ENSEMBLE_NAME);
     const { series, skip } = restoreHistory(state.history);
-    // every candidate is deterministic: refitting the stored history rebuilds the same model
-    return fitEnsemble(parsed, series, skip, state.history.events);
+    // every candidate is deterministic: refitting the chosen members on the stored history
+    // rebuilds the same model; the stored selection spares the validation fits (models saved
+    // before it was stored validate again, to the same result)
+    const selection = state.selection === undefined ? undefined : restoreSelection(state.selection);
+    return fitEnsemble(parsed, series, skip, state.history.events, selection);
   },
 };
 
-const StateSchema = z.object({ history: StoredHistorySchema });
+const StateSchema = z.object({
+  history: StoredHistorySchema,
+  selection: StoredSelectionSchema.optional(),
+});
