@@ -1,5 +1,6 @@
 import type { Series } from '@cdf/core';
 import { fitMstl } from '../mstl/mstl.ts';
+import type { UpdatableBaseline } from '../shared/baseline-kinds.ts';
 import { seasonPoints } from '../shared/seasonal-period.ts';
 import { type ProfileRule, profileForecast, profileInSample } from './seasonal-profile.ts';
 
@@ -59,12 +60,15 @@ export function candidateMinHistory(name: EnsembleCandidateName, stepMs: number)
 
 /**
  * Fit one candidate on clean values (events divided out, skipped points filled by phase).
- * `template` gives the step, start and id; MSTL runs on a copy of it with `clean` as values.
+ * `template` gives the step, start and id; MSTL runs on a copy of it with `clean` as values,
+ * cut to its last `mstlWindow` points when given (its forecast; its in-sample values come from
+ * a fit on the whole of `clean`, made only when asked for).
  */
 export function fitCandidate(
   name: EnsembleCandidateName,
   clean: Float64Array,
   template: Series,
+  mstlWindow?: number,
 ): FittedCandidate {
   const rule = profileRule(name, template.stepMs);
   if (rule !== undefined) {
@@ -73,17 +77,27 @@ export function fitCandidate(
       inSample: () => profileInSample(clean, rule),
     };
   }
-  const values = Float64Array.from(clean);
+  const start = mstlWindow === undefined ? 0 : Math.max(0, clean.length - mstlWindow);
+  const forecaster = fitMstlOn(clean, start, template);
+  let whole: UpdatableBaseline | undefined = start === 0 ? forecaster : undefined;
+  return {
+    forecast: (horizon) => forecaster.predict({ horizon }).point,
+    inSample: () => {
+      whole ??= fitMstlOn(clean, 0, template);
+      return whole.inSample().point;
+    },
+  };
+}
+
+/** MSTL + ETS on `clean` from point `start` on. */
+function fitMstlOn(clean: Float64Array, start: number, template: Series): UpdatableBaseline {
+  const values = clean.slice(start);
   const series: Series = {
     ...template,
-    timestamps: template.timestamps.slice(0, clean.length),
+    timestamps: template.timestamps.slice(start, clean.length),
     values,
-    filled: new Uint8Array(clean.length),
+    filled: new Uint8Array(values.length),
     columns: { [template.target]: values },
   };
-  const fitted = fitMstl({}, series, new Uint8Array(clean.length), []);
-  return {
-    forecast: (horizon) => fitted.predict({ horizon }).point,
-    inSample: () => fitted.inSample().point,
-  };
+  return fitMstl({}, series, new Uint8Array(values.length), []);
 }

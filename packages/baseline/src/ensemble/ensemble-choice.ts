@@ -61,6 +61,7 @@ export function selectCandidates(
     windows: params.validationWindows,
     seasonPeriod: day,
     combine: params.combine,
+    ...mstlWindowOption(params, series.stepMs),
   });
   let chosen = validation.ranking.filter((c) => c.windows > 0).slice(0, params.combine);
   if (chosen.length === 0) {
@@ -106,4 +107,14 @@ export function restoreSelection(stored: StoredSelection): EnsembleSelection {
     ...stored,
     ranking: stored.ranking.map((c) => ({ ...c, mase: c.mase ?? Number.POSITIVE_INFINITY })),
   };
+}
+
+/** MSTL's training window in points (`mstlWindowWeeks` at the series' step); none for the whole history. */
+export function mstlWindowPoints(params: EnsembleParams, stepMs: number): number | undefined {
+  return params.mstlWindowWeeks === null ? undefined : params.mstlWindowWeeks * seasonPoints(stepMs, 'week');
+}
+
+function mstlWindowOption(params: EnsembleParams, stepMs: number): { mstlWindow?: number } {
+  const window = mstlWindowPoints(params, stepMs);
+  return window === undefined ? {} : { mstlWindow: window };
 }

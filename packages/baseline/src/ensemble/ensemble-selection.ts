@@ -51,7 +51,14 @@ export function validateCandidates(
   clean: Float64Array,
   skip: Uint8Array,
   template: Series,
-  options: { horizon: number; windows: number; seasonPeriod: number; combine: number },
+  options: {
+    horizon: number;
+    windows: number;
+    seasonPeriod: number;
+    combine: number;
+    /** Points MSTL is fitted on (see `fitCandidate`). Default: all. */
+    mstlWindow?: number;
+  },
 ): EnsembleValidation {
   const { horizon, windows, seasonPeriod } = options;
   const sums = new Map<EnsembleCandidateName, { total: number; windows: number }>();
@@ -67,7 +74,9 @@ export function validateCandidates(
     const byName = new Map<EnsembleCandidateName, Float64Array>();
     for (const name of names) {
       if (cut < candidateMinHistory(name, template.stepMs)) continue;
-      const forecast = fitCandidate(name, Float64Array.from(train), template).forecast(horizon);
+      const forecast = fitCandidate(name, Float64Array.from(train), template, options.mstlWindow).forecast(
+        horizon,
+      );
       const score = mase(actual, forecast, scale, testSkip);
       if (!Number.isFinite(score)) continue;
       byName.set(name, forecast);

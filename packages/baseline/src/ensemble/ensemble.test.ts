@@ -1,5 +1,6 @@
 import { baselineContract, makeContractSeries, makeSeries } from '@cdf/core/testing';
 import { describe, expect, it } from 'vitest';
+import { mstlBaseline } from '../mstl/mstl.ts';
 import { createEnsembleBaseline, ensembleBaseline } from './ensemble.ts';
 
 describe('ensemble: contract', () => {
@@ -102,6 +103,22 @@ describe('ensemble', () => {
       state: { history: {}, selection: { chosen: ['prophet'] } },
     };
     expect(() => ensembleBaseline.load(saved)).toThrow(/saved state/);
+  });
+
+  it('fits MSTL on its window of recent weeks, or on the whole history when asked', async () => {
+    const series = makeContractSeries(24 * 7 * 5);
+    const only = { candidates: ['mstl-ets'] as const, combine: 1 };
+    const tail = makeSeries(series.values.subarray(series.values.length - 24 * 7 * 2), {
+      start: series.timestamps[series.values.length - 24 * 7 * 2]!,
+    });
+    const direct = async (s: typeof series) =>
+      (await mstlBaseline.create({}).fit({ series: s })).predict({ horizon: 48 }).point;
+    const windowed = await createEnsembleBaseline({ ...only, mstlWindowWeeks: 2 }).fit({ series });
+    expect(Array.from(windowed.predict({ horizon: 48 }).point)).toEqual(Array.from(await direct(tail)));
+    const whole = await createEnsembleBaseline({ ...only, mstlWindowWeeks: null }).fit({ series });
+    expect(Array.from(whole.predict({ horizon: 48 }).point)).toEqual(Array.from(await direct(series)));
+    // in-sample values cover the whole history either way
+    expect(windowed.inSample().point.length).toBe(series.values.length);
   });
 
   it('validates on two-day windows, or week-long ones once the history holds 8 weeks', async () => {

@@ -31,6 +31,7 @@ import { type EnsembleCandidateName, type FittedCandidate, fitCandidate } from '
 import {
   cleanHistory,
   type EnsembleSelection,
+  mstlWindowPoints,
   restoreSelection,
   StoredSelectionSchema,
   selectCandidates,
@@ -74,7 +75,8 @@ export function fitEnsemble(
   const clean = cleanHistory(series, skip, history);
   const chosenSelection = selection ?? selectCandidates(params, clean, skip, series);
   const { ranking, residuals, validationHorizon, chosen } = chosenSelection;
-  const members: FittedCandidate[] = chosen.map((name) => fitCandidate(name, clean, series));
+  const mstlWindow = mstlWindowPoints(params, series.stepMs);
+  const members: FittedCandidate[] = chosen.map((name) => fitCandidate(name, clean, series, mstlWindow));
   const chosenNames: EnsembleCandidateName[] = [...chosen];
   const offsetsFor = (level: number) => residualOffsets(residuals, level);
   const lastTimestamp = series.timestamps[n - 1]!;
