@@ -1,16 +1,15 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { HOUR_MS } from '@cdf/core';
-import { generateSynthetic, SYNTHETIC_COLUMNS } from '@cdf/data';
 import { datasetPath } from '../datasets/shared-datasets.ts';
 import { type CliRun, readScenarios, runCli } from '../forecast/cli-run.ts';
+import { fleetTable } from '../forecast/fleet-table.ts';
 import { poolAccuracy, type ScoredWindow } from '../forecast/forecast-accuracy.ts';
-import { writeLongCsv, writeMetricsCsv } from '../forecast/metrics-csv.ts';
+import { writeMetricsCsv } from '../forecast/metrics-csv.ts';
 import type { ReportTable } from '../report-table.ts';
 import type { CaseContext } from '../speed-case.ts';
 import { formatMb, formatMs, summarise } from '../stats.ts';
 import type { Suite } from '../suite.ts';
-import { fleetShape, TWO_YEARS, twoYears } from '../workloads/synthetic-workload.ts';
+import { TWO_YEARS, twoYears } from '../workloads/synthetic-workload.ts';
 
 const HORIZON = 168;
 
@@ -192,49 +191,7 @@ async function forecastTables(ctx: CaseContext): Promise<ReportTable[]> {
   });
 
   // 4. The fleet: one long table, one model set per series, across the cores.
-  const shape = fleetShape(ctx.quick);
-  const start = Date.parse(TWO_YEARS.start);
-  const fleetSeries = Array.from({ length: shape.series }, (_, k) => {
-    const d = generateSynthetic({ start, end: start + shape.hours * HOUR_MS, seed: 1000 + k });
-    return { id: `series-${k}`, timestamps: d.timestamps, columns: d.columns };
-  });
-  const fleetCsv = join(ctx.scratch, 'fleet.csv');
-  writeLongCsv(fleetCsv, fleetSeries, SYNTHETIC_COLUMNS);
-  const fleetRun = runCli(
-    ctx.root,
-    ['forecast', '--input', fleetCsv, '--id-col', 'series_id', '--horizon', String(HORIZON), '--seed', '42'],
-    mkdtempSync(join(ctx.scratch, 'fleet-')),
-  );
-  tables.push({
-    title: `cdf forecast on a fleet: ${shape.series} series x ${shape.hours.toLocaleString('en-US')} h in one long table (--id-col), horizon 168 h`,
-    columns: ['what', 'time', 'per series', 'peak RSS', 'series ok / failed'],
-    rows: [
-      [
-        'whole process (one cold run)',
-        formatMs(fleetRun.wallMs),
-        formatMs(fleetRun.wallMs / shape.series),
-        Number.isFinite(fleetRun.peakRssBytes) ? formatMb(fleetRun.peakRssBytes) : '—',
-        `${fleetRun.seriesOk} / ${fleetRun.seriesFailed}`,
-      ],
-      ...Object.entries(fleetRun.timings).map(([k, ms]) => [
-        k,
-        formatMs(ms),
-        formatMs(ms / shape.series),
-        '',
-        '',
-      ]),
-      ...fleetRun.stageTotals.map((s) => [
-        `stage ${s.stage} (${s.name}), summed over series`,
-        formatMs(s.ms),
-        formatMs(s.ms / Math.max(1, fleetRun.seriesOk + fleetRun.seriesFailed)),
-        '',
-        '',
-      ]),
-    ],
-    notes: [
-      'Series are fitted in worker threads (default: one per core), so stage times summed over series can exceed the wall time. Worker threads live in the one process, so its peak RSS covers them.',
-    ],
-  });
+  tables.push(fleetTable(ctx, HORIZON));
   return tables;
 }
 
