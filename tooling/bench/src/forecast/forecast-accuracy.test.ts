@@ -43,6 +43,20 @@ describe('poolAccuracy', () => {
     expect(a.mapeSeasonalNaive).toBeCloseTo(expected, 10);
   });
 
+  it('scores only the kept hours hourly, and every hour in daily totals', () => {
+    const actual = Array.from({ length: 48 }, () => 100);
+    const w = window(actual, actual.slice(0, 24));
+    // the first 12 hours are an "event": P50 there is 3x off, outside it 10% as everywhere
+    w.scenarios.p50 = Float64Array.from(actual, (v, i) => (i < 12 ? 3 * v : 1.1 * v));
+    w.keep = Uint8Array.from(actual, (_, i) => (i < 12 ? 0 : 1));
+    const a = poolAccuracy([w], 24);
+    expect(a.points).toBe(36);
+    expect(a.mapeP50).toBeCloseTo(10, 10);
+    // day one: 12 h at +200% and 12 h at +10% -> +105%; day two +10%
+    expect(a.dailyMapeP50).toBeCloseTo((105 + 10) / 2, 10);
+    expect(a.coverage.map((c) => c.coverage)).toEqual([1, 0, 1, 1, 1]);
+  });
+
   it('averages MAPE over windows with equal weight', () => {
     const flat = Array.from({ length: 24 }, () => 100);
     const a = poolAccuracy([window(flat, flat), window(flat, flat)], 24);

@@ -15,6 +15,11 @@ export interface ScoredWindow {
   actual: Float64Array;
   scenarios: Record<string, Float64Array>;
   history: Float64Array;
+  /**
+   * 1 for the hours to score (e.g. those outside ground-truth events); default all. Hourly MAPE,
+   * sMAPE and coverage read only these; daily totals always use every hour of the window.
+   */
+  keep?: Uint8Array;
 }
 
 /** Accuracy pooled over windows: MAPE (hourly, daily) of P50 and of the expected value, coverage per quantile. */
@@ -38,31 +43,36 @@ function mean(xs: number[]): number {
 
 /**
  * Score windows: MAPE per window then averaged over windows (hourly, and of daily totals);
- * coverage pooled over every point. The reference is seasonal naive with period `season`
+ * coverage pooled over every scored point (see `ScoredWindow.keep`). The reference is seasonal naive with period `season`
  * (the last week, or day, of the history repeated).
  */
 export function poolAccuracy(windows: ScoredWindow[], season: number): PooledAccuracy {
-  const all = (name: string) => Float64Array.from(windows.flatMap((w) => Array.from(w.scenarios[name]!)));
-  const actual = Float64Array.from(windows.flatMap((w) => Array.from(w.actual)));
+  const kept = (w: ScoredWindow, values: Float64Array) =>
+    w.keep ? values.filter((_, i) => w.keep![i] === 1) : values;
+  const all = (name: string) =>
+    Float64Array.from(windows.flatMap((w) => Array.from(kept(w, w.scenarios[name]!))));
+  const actual = Float64Array.from(windows.flatMap((w) => Array.from(kept(w, w.actual))));
   const naive = windows.map((w) => seasonalNaive(w.history, w.actual.length, season));
+  const hourly = (metric: typeof mape, w: ScoredWindow, forecast: Float64Array) =>
+    metric(kept(w, w.actual), kept(w, forecast));
   return {
     windows: windows.length,
     points: actual.length,
-    mapeP50: mean(windows.map((w) => mape(w.actual, w.scenarios.p50!))),
-    mapeExpected: mean(windows.map((w) => mape(w.actual, w.scenarios.expected_value!))),
+    mapeP50: mean(windows.map((w) => hourly(mape, w, w.scenarios.p50!))),
+    mapeExpected: mean(windows.map((w) => hourly(mape, w, w.scenarios.expected_value!))),
     dailyMapeP50: mean(
       windows.map((w) =>
         dailyAggregateMape({ timestamps: w.timestamps, actual: w.actual, forecast: w.scenarios.p50! }),
       ),
     ),
-    mapeSeasonalNaive: mean(windows.map((w, k) => mape(w.actual, naive[k]!))),
+    mapeSeasonalNaive: mean(windows.map((w, k) => hourly(mape, w, naive[k]!))),
     dailyMapeSeasonalNaive: mean(
       windows.map((w, k) =>
         dailyAggregateMape({ timestamps: w.timestamps, actual: w.actual, forecast: naive[k]! }),
       ),
     ),
-    smapeP50: mean(windows.map((w) => smape(w.actual, w.scenarios.p50!))),
-    smapeSeasonalNaive: mean(windows.map((w, k) => smape(w.actual, naive[k]!))),
+    smapeP50: mean(windows.map((w) => hourly(smape, w, w.scenarios.p50!))),
+    smapeSeasonalNaive: mean(windows.map((w, k) => hourly(smape, w, naive[k]!))),
     coverage: empiricalCoverage(
       actual,
       QUANTILE_COLUMNS.map(([name, level]) => ({ level, values: all(name) })),
