@@ -63,6 +63,7 @@ export function createCapacityPlanner(params: unknown = {}): CapacityPlanner {
       customGpus: parsed.custom_gpus,
       cost: parsed.cost,
       policy: parsed.policy,
+      demand: parsed.demand,
       ...(plannedEvents ? { plannedEvents } : {}),
     });
   };

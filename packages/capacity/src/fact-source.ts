@@ -1,5 +1,6 @@
 import type { CostModel, GpuProfile, RequirementFrame, ScalingPolicy } from '@cdf/core';
 import type { CostAnalysis } from './cost-analysis.ts';
+import type { DemandUnit } from './demand-unit.ts';
 import type { PolicyParams } from './plan-options.ts';
 import type { ProcurementMix } from './procurement-mix.ts';
 import type { Tiers } from './tiers.ts';
@@ -25,6 +26,8 @@ export interface PlanFrames {
   readonly procurement: ProcurementMix;
   readonly scalingPolicy: ScalingPolicy;
   readonly gpu: GpuProfile;
+  /** The demand's unit and what one GPU serves of it. */
+  readonly demand: DemandUnit;
   readonly cost: CostModel;
   readonly horizon: HorizonFacts;
   /** The policy parameters used (risk rule, pre-warm, scaling, HPA). */
@@ -39,6 +42,7 @@ export type FactFrame =
   | 'procurement'
   | 'scaling_policy'
   | 'gpu'
+  | 'demand'
   | 'cost_model'
   | 'horizon'
   | 'policy';
@@ -68,6 +72,7 @@ const FRAME_KEYS = {
   procurement: 'procurement',
   scaling_policy: 'scalingPolicy',
   gpu: 'gpu',
+  demand: 'demand',
   cost_model: 'cost',
   horizon: 'horizon',
   policy: 'policy',

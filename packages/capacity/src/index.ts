@@ -28,6 +28,13 @@ export {
   meanDemand,
   type QuantileRow,
 } from './demand-distribution.ts';
+export {
+  DEFAULT_DEMAND_UNIT,
+  type DemandUnit,
+  type DemandUnitInput,
+  DemandUnitSchema,
+  resolveDemandUnit,
+} from './demand-unit.ts';
 export { type FactUnit, formatFact } from './fact-format.ts';
 export {
   type FactAggregate,

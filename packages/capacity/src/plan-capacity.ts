@@ -16,6 +16,7 @@ import {
 import { z } from 'zod';
 import { analyseCosts, type CostAnalysis } from './cost-analysis.ts';
 import { type CostModelInput, procurementChannels, resolveCostModel } from './cost-model.ts';
+import { type DemandUnit, type DemandUnitInput, resolveDemandUnit } from './demand-unit.ts';
 import type { HorizonFacts } from './fact-source.ts';
 import { DEFAULT_GPU_ID, resolveGpuProfile } from './gpu-presets.ts';
 import { describeHorizon } from './horizon.ts';
@@ -42,12 +43,16 @@ export interface PlanCapacityOptions {
   policy?: PolicyParamsInput;
   /** Launches to pre-warm for; parsed with `PlannedEventSchema`. */
   plannedEvents?: readonly (PlannedEvent | PlannedEventInput)[];
+  /** The demand's unit and what one GPU serves of it (see `DemandUnitSchema`). Default: TFLOPS. */
+  demand?: DemandUnitInput;
 }
 
 /** Everything the capacity stage produces for one scenario frame. */
 export interface CapacityPlan {
   /** The GPU profile and cost model used (defaults filled in). */
   readonly gpu: GpuProfile;
+  /** The demand's unit and what one GPU serves of it: every GPU count divides by `per_gpu`. */
+  readonly demand: DemandUnit;
   readonly cost: CostModel;
   readonly horizon: HorizonFacts;
   /** The policy parameters used, defaults filled in. */
@@ -67,7 +72,7 @@ export interface CapacityPlan {
 }
 
 /**
- * Turn a scenario frame (demand in TFLOPS) into a capacity plan: GPUs per forecast step and
+ * Turn a scenario frame (demand in TFLOPS, or in `options.demand.unit`) into a capacity plan: GPUs per forecast step and
  * tier, costs, expected shortfall and idle GPU-hours, a procurement mix, an auto-scaling policy
  * with its HPA manifest, and recommendations. Deterministic: the same input gives the same plan.
  * Throws a CdfError: SCHEMA_MISMATCH / EMPTY_INPUT for a bad frame, INVALID_CONFIG for bad options.
@@ -76,6 +81,9 @@ export function planCapacity(scenarios: ScenarioFrame, options: PlanCapacityOpti
   const frame = validate(ScenarioFrameSchema, scenarios, { what: 'scenario frame' });
   if (frame.length === 0) throw new CdfError(CdfErrorCode.EmptyInput, 'the scenario frame has no rows');
   const gpu = resolveGpuProfile(options.gpu ?? DEFAULT_GPU_ID, options.gpuOverrides, options.customGpus);
+  const demand = resolveDemandUnit(options.demand, gpu);
+  // every sizing step reads a GPU's throughput from `tflops`: give it the demand unit's
+  const sizing: GpuProfile = { ...gpu, tflops: demand.per_gpu };
   const cost = resolveCostModel(options.cost);
   const policy = parsePolicyParams(options.policy);
   const events = validate(z.array(PlannedEventSchema), options.plannedEvents ?? [], {
@@ -84,26 +92,35 @@ export function planCapacity(scenarios: ScenarioFrame, options: PlanCapacityOpti
   });
 
   const horizon = describeHorizon(frame);
-  const requirements = computeRequirements(frame, gpu, cost, policy.risk);
-  const columns = tierGpuColumns(frame, gpu, cost);
-  const tiers = summariseTiers(frame, columns, horizon, gpu, cost);
-  const costAnalysis = analyseCosts(frame, requirements, columns, tiers, horizon, gpu, cost);
+  const requirements = computeRequirements(frame, sizing, cost, policy.risk);
+  const columns = tierGpuColumns(frame, sizing, cost);
+  const tiers = summariseTiers(frame, columns, horizon, sizing, cost);
+  const costAnalysis = analyseCosts(frame, requirements, columns, tiers, horizon, sizing, cost);
   const procurement = planProcurement(
     frame,
     horizon,
-    gpu,
-    procurementChannels(cost, gpu),
+    sizing,
+    procurementChannels(cost, sizing),
     cost,
     costAnalysis.tiers.conservative.expected_total_cost,
   );
   const runs = predictedSpikeRuns(frame, horizon, policy.prewarm.spike_probability_threshold);
-  const prewarm = findPrewarmWindows(frame, requirements, horizon, gpu, cost, events, policy.prewarm);
-  const derived = deriveScalingPolicy(frame, requirements, horizon, gpu, cost, runs, prewarm, policy.scaling);
+  const prewarm = findPrewarmWindows(frame, requirements, horizon, sizing, cost, events, policy.prewarm);
+  const derived = deriveScalingPolicy(
+    frame,
+    requirements,
+    horizon,
+    sizing,
+    cost,
+    runs,
+    prewarm,
+    policy.scaling,
+  );
   const scalingPolicy = validate(ScalingPolicySchema, derived, {
     what: 'scaling policy (check the scaling thresholds)',
     code: CdfErrorCode.InvalidConfig,
   });
-  const hpaManifest = renderHpaManifest(scalingPolicy, gpu, policy.hpa);
+  const hpaManifest = renderHpaManifest(scalingPolicy, sizing, policy.hpa);
   const horizonFacts: HorizonFacts = {
     start: horizon.start,
     end: horizon.end,
@@ -114,6 +131,7 @@ export function planCapacity(scenarios: ScenarioFrame, options: PlanCapacityOpti
   };
   const frames = {
     gpu,
+    demand,
     cost,
     horizon: horizonFacts,
     policy,

@@ -1,5 +1,6 @@
 import { CdfErrorCode, GpuProfileSchema, safeValidate } from '@cdf/core';
 import { z } from 'zod';
+import { DemandUnitSchema } from './demand-unit.ts';
 import { HpaParamsSchema } from './hpa-manifest.ts';
 import { PrewarmParamsSchema } from './prewarm-windows.ts';
 import { RiskRuleSchema } from './risk-level.ts';
@@ -32,6 +33,11 @@ export const CapacityParamsSchema = z.strictObject({
   gpu_overrides: GpuProfileSchema.partial().optional(),
   /** Custom GPU profiles that `gpu` may name. */
   custom_gpus: z.array(GpuProfileSchema).default([]),
+  /**
+   * The demand's unit and what one GPU serves of it, e.g. `{"unit": "requests/h", "per_gpu": 1800}`
+   * for a request-count target. Default: demand in TFLOPS, a GPU serving its profile's `tflops`.
+   */
+  demand: DemandUnitSchema.prefault({}),
   /** Cost model fields (see `CostModelSchema`); left-out fields take the seed's defaults. */
   cost: z.record(z.string(), z.unknown()).default({}),
   policy: PolicyParamsSchema.prefault({}),

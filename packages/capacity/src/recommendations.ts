@@ -87,6 +87,11 @@ export function buildRecommendations(frames: PlanFrames): RecommendationsReport 
   fact('gpu_name', 'text', { frame: 'gpu', field: 'name' });
   fact('gpu_tflops', 'tflops', { frame: 'gpu', field: 'tflops' });
   fact('gpu_price', 'money', { frame: 'gpu', field: 'price_per_hour' });
+  if (!frames.demand.from_gpu_profile) {
+    // only a configured unit is worth citing: by default demand is the GPU profile's TFLOPS
+    fact('demand_unit', 'text', { frame: 'demand', field: 'unit' });
+    fact('demand_per_gpu', 'count', { frame: 'demand', field: 'per_gpu' });
+  }
   fact('horizon_start', 'timestamp', { frame: 'horizon', field: 'start' });
   fact('horizon_end', 'timestamp', { frame: 'horizon', field: 'end' });
   fact('horizon_hours', 'hours', { frame: 'horizon', field: 'hours' });
@@ -204,9 +209,13 @@ export function buildRecommendations(frames: PlanFrames): RecommendationsReport 
   ];
 
   const capacity: RecommendationItem[] = [
-    item(
-      'The forecast covers {horizon_hours} hours, from {horizon_start} to {horizon_end}. Each GPU is counted at {gpu_tflops} TFLOPS (dense BF16) and {gpu_price} per GPU-hour.',
-    ),
+    frames.demand.from_gpu_profile
+      ? item(
+          'The forecast covers {horizon_hours} hours, from {horizon_start} to {horizon_end}. Each GPU is counted at {gpu_tflops} TFLOPS (dense BF16) and {gpu_price} per GPU-hour.',
+        )
+      : item(
+          'The forecast covers {horizon_hours} hours, from {horizon_start} to {horizon_end}, with demand in {demand_unit}. Each {gpu_name} GPU is counted as serving {demand_per_gpu} {demand_unit} at full utilization (capacity.params.demand) and {gpu_price} per GPU-hour.',
+        ),
     item(
       'Recommended tier: enough GPUs for the larger of the 95th-percentile demand and the expected demand, plus a {capacity_buffer} buffer. That is {conservative_average_gpus} GPUs on average and {conservative_peak_gpus} at the peak (first reached at {recommended_peak_time}).',
     ),

@@ -39,7 +39,7 @@ export function dashboardInput(source: DashboardSource): DashboardDataInput {
       title: `Compute demand: ${source.seriesId}`,
       series_id: source.seriesId,
       generated_at: source.generatedAt,
-      target: { name: source.target, unit: 'TFLOPS' },
+      target: { name: source.target, unit: plan.demand?.unit ?? 'TFLOPS' },
       gpu: { name: plan.gpu.name, tflops: plan.gpu.tflops, price_per_hour: plan.gpu.price_per_hour },
       currency: plan.cost.currency,
       hours_per_month: plan.cost.hours_per_month,

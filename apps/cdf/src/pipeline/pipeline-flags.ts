@@ -80,6 +80,7 @@ export function formatRunSummary(verb: string, result: PipelineRunResult): strin
   );
   if (baselines.length > 0) lines.push(`baseline: ${baselines.join(', ')}`);
   for (const [stage, reason] of Object.entries(result.skipped)) lines.push(`${stage} skipped: ${reason}`);
+  for (const warning of result.warnings) lines.push(`warning: ${warning}`);
   for (const failure of series.failed.slice(0, 5)) lines.push(`failed ${failure.id}: ${failure.line}`);
   if (series.failed.length > 5)
     lines.push(`... and ${series.failed.length - 5} more failures (see run.json)`);

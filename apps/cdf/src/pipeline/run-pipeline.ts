@@ -5,6 +5,7 @@ import { type DataSummary, type LoadOptions, loadSeries, type PrepareOptions } f
 import { readConfig } from '../config/read-config.ts';
 import { formatDuration } from '../human-format.ts';
 import type { ProgressReporter } from '../progress.ts';
+import { capacityUnitWarning } from './capacity-unit-warning.ts';
 import { runFleet } from './fleet-runner.ts';
 import { type ModelManifest, readModelManifest, readSeriesModels } from './model-store.ts';
 import { PartialFailureError } from './partial-failure.ts';
@@ -59,6 +60,8 @@ export interface PipelineRunResult {
   baselines: Record<string, number>;
   /** Stages that did not run for some series, with why (first reason). */
   skipped: Record<string, string>;
+  /** Things the user should know about the numbers (e.g. a demand unit the plan had to assume). */
+  warnings: string[];
 }
 
 const ms = (start: number) => Math.round(performance.now() - start);
@@ -178,6 +181,7 @@ export async function runPipeline(options: PipelineRunOptions): Promise<Pipeline
     timings,
     baselines,
     skipped,
+    warnings: [capacityUnitWarning(data.summary.target, written.plan)].filter((w) => w !== undefined),
   };
   if (failed.length > 0) {
     const error = new PartialFailureError(failed, all.length, join(options.out, 'run.json'));
