@@ -96,4 +96,16 @@ describe('fitSpikePredictor', () => {
       fitSpikePredictor(task.series, { anomalies: task.anomalies, originStride: 0 }),
     ).rejects.toThrow(/originStride/);
   });
+
+  it('says plainly when the history has no spikes to learn from', async () => {
+    const none = new Uint8Array(task.series.values.length);
+    await expect(fitSpikePredictor(task.series, { anomalies: none, ...small })).rejects.toThrow(
+      /needs detected spikes both before and inside its calibration holdout .* found 0 spike rows to fit and 0 to calibrate/,
+    );
+    // a history too short for 100 training rows says that instead
+    const short = truncateTask(task, 30);
+    await expect(fitSpikePredictor(short.series, { anomalies: short.anomalies, ...small })).rejects.toThrow(
+      /needs at least 100 training rows/,
+    );
+  });
 });

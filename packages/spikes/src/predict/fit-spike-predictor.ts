@@ -19,6 +19,9 @@ import {
 } from './spike-predictor-params.ts';
 import { buildSpikeTrainingSet } from './spike-training-set.ts';
 
+/** Fewest training rows (origin x horizon pairs) the classifier is fitted on. */
+const MIN_TRAINING_ROWS = 100;
+
 /** Fewer spike rows than this: no magnitude model, the median log ratio instead. */
 export const MIN_MAGNITUDE_ROWS = 30;
 
@@ -54,12 +57,18 @@ export async function fitSpikePredictor(
   const set = buildSpikeTrainingSet(series, anomalies, plannedEvents, horizons, params);
   const positives = set.fit.label.reduce((a, b) => a + b, 0);
   const holdoutPositives = set.holdout.label.reduce((a, b) => a + b, 0);
-  if (set.fit.matrix.rows < 100 || positives === 0 || holdoutPositives === 0) {
-    throw new InsufficientHistoryError('the spike predictor', 100, set.fit.matrix.rows, {
-      unit: 'training rows with spikes before and inside the calibration holdout',
+  if (set.fit.matrix.rows < MIN_TRAINING_ROWS) {
+    throw new InsufficientHistoryError('the spike predictor', MIN_TRAINING_ROWS, set.fit.matrix.rows, {
+      unit: 'training rows (origin x horizon pairs)',
       column: 'anomalies',
-      value: `${positives} spike rows to fit, ${holdoutPositives} to calibrate`,
     });
+  }
+  if (positives === 0 || holdoutPositives === 0) {
+    throw new CdfError(
+      CdfErrorCode.InsufficientHistory,
+      `the spike predictor needs detected spikes both before and inside its calibration holdout (the latest part of the history); found ${positives} spike rows to fit and ${holdoutPositives} to calibrate`,
+      { column: 'anomalies', value: `${positives} / ${holdoutPositives}`, expected: 'at least 1 / 1' },
+    );
   }
   const notes: string[] = [
     `classifier: ${set.fit.matrix.rows} rows (${positives} spike) over ${horizons.length} horizons, origins every ${params.originStride} steps`,
