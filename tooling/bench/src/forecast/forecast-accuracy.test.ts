@@ -57,6 +57,18 @@ describe('poolAccuracy', () => {
     expect(a.coverage.map((c) => c.coverage)).toEqual([1, 0, 1, 1, 1]);
   });
 
+  it('leaves a window with no kept hour out of the hourly scores', () => {
+    const flat = Array.from({ length: 24 }, () => 100);
+    const inside = window(flat, flat);
+    inside.scenarios.p50 = Float64Array.from(flat, (v) => 5 * v);
+    inside.keep = new Uint8Array(24);
+    const a = poolAccuracy([window(flat, flat), inside], 24);
+    expect(a.points).toBe(24);
+    expect(a.mapeP50).toBeCloseTo(10, 10);
+    // daily totals use every window: (10% + 400%) / 2
+    expect(a.dailyMapeP50).toBeCloseTo(205, 10);
+  });
+
   it('averages MAPE over windows with equal weight', () => {
     const flat = Array.from({ length: 24 }, () => 100);
     const a = poolAccuracy([window(flat, flat), window(flat, flat)], 24);

@@ -53,26 +53,28 @@ export function poolAccuracy(windows: ScoredWindow[], season: number): PooledAcc
     Float64Array.from(windows.flatMap((w) => Array.from(kept(w, w.scenarios[name]!))));
   const actual = Float64Array.from(windows.flatMap((w) => Array.from(kept(w, w.actual))));
   const naive = windows.map((w) => seasonalNaive(w.history, w.actual.length, season));
-  const hourly = (metric: typeof mape, w: ScoredWindow, forecast: Float64Array) =>
-    metric(kept(w, w.actual), kept(w, forecast));
+  // a window entirely inside events has nothing to score hourly; daily totals still count it
+  const scored = windows.map((w) => !w.keep || w.keep.some((k) => k === 1));
+  const hourly = (metric: typeof mape, forecast: (w: ScoredWindow, k: number) => Float64Array) =>
+    mean(windows.flatMap((w, k) => (scored[k] ? [metric(kept(w, w.actual), kept(w, forecast(w, k)))] : [])));
   return {
     windows: windows.length,
     points: actual.length,
-    mapeP50: mean(windows.map((w) => hourly(mape, w, w.scenarios.p50!))),
-    mapeExpected: mean(windows.map((w) => hourly(mape, w, w.scenarios.expected_value!))),
+    mapeP50: hourly(mape, (w) => w.scenarios.p50!),
+    mapeExpected: hourly(mape, (w) => w.scenarios.expected_value!),
     dailyMapeP50: mean(
       windows.map((w) =>
         dailyAggregateMape({ timestamps: w.timestamps, actual: w.actual, forecast: w.scenarios.p50! }),
       ),
     ),
-    mapeSeasonalNaive: mean(windows.map((w, k) => hourly(mape, w, naive[k]!))),
+    mapeSeasonalNaive: hourly(mape, (_, k) => naive[k]!),
     dailyMapeSeasonalNaive: mean(
       windows.map((w, k) =>
         dailyAggregateMape({ timestamps: w.timestamps, actual: w.actual, forecast: naive[k]! }),
       ),
     ),
-    smapeP50: mean(windows.map((w) => hourly(smape, w, w.scenarios.p50!))),
-    smapeSeasonalNaive: mean(windows.map((w, k) => hourly(smape, w, naive[k]!))),
+    smapeP50: hourly(smape, (w) => w.scenarios.p50!),
+    smapeSeasonalNaive: hourly(smape, (_, k) => naive[k]!),
     coverage: empiricalCoverage(
       actual,
       QUANTILE_COLUMNS.map(([name, level]) => ({ level, values: all(name) })),

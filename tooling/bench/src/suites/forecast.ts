@@ -68,7 +68,7 @@ function accuracyRows(label: string, windows: ScoredWindow[], season: number): A
   return [
     [
       label,
-      `${a.windows} x ${a.points / a.windows} h`,
+      `${a.windows} x ${windows[0]!.actual.length} h${a.points === a.windows * windows[0]!.actual.length ? '' : ` (${a.points} h scored)`}`,
       a.mapeP50,
       a.mapeExpected,
       a.dailyMapeP50,
