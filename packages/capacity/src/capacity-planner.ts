@@ -16,6 +16,7 @@ import {
   safeValidate,
   validate,
 } from '@cdf/core';
+import { resolveDemandUnit } from './demand-unit.ts';
 import { type CapacityPlan, planCapacity } from './plan-capacity.ts';
 import { type CapacityParams, parseCapacityParams } from './plan-options.ts';
 
@@ -53,6 +54,8 @@ export interface CapacityPlanner extends Estimator<CapacityInput, FittedCapacity
  */
 export function createCapacityPlanner(params: unknown = {}): CapacityPlanner {
   const parsed = parseCapacityParams(params);
+  // a demand unit without what a GPU serves is a config error: say so before any data is read
+  resolveDemandUnit(parsed.demand, { tflops: 1 });
   const plan = (input: CapacityInput | ScenarioFrame): CapacityPlan => {
     const { scenarios, plannedEvents } = Array.isArray(input)
       ? { scenarios: input as ScenarioFrame, plannedEvents: undefined }

@@ -19,6 +19,7 @@ import {
 import { formatCsv, formatJson, loadMetrics, writeTextFile } from '@cdf/data';
 import { Command } from 'commander';
 import { commandRun } from '../command-context.ts';
+import { namingConfigFile } from '../config/config-file-errors.ts';
 import { parseName } from '../flag-values.ts';
 import { formatCount } from '../human-format.ts';
 import type { CliIo } from '../io.ts';
@@ -91,12 +92,12 @@ export function planCommand(io: CliIo): Command {
                 },
               }),
         };
-        const planner = withFile(flags.config, () => createCapacityPlanner(merged));
+        const planner = namingConfigFile(flags.config, () => createCapacityPlanner(merged));
         run.progress.stage(`reading ${scenariosPath}`);
         const scenarios = await readScenarios(scenariosPath);
         const plannedEvents = flags.launches === undefined ? [] : await readLaunches(flags.launches);
         run.progress.stage(`planning ${formatCount(scenarios.length)} steps`);
-        const plan = withFile(flags.config, () => planner.plan({ scenarios, plannedEvents }));
+        const plan = namingConfigFile(flags.config, () => planner.plan({ scenarios, plannedEvents }));
         run.progress.stage(`writing ${out}`);
         const files = planFiles(plan);
         for (const name of PLAN_FILES) await writeTextFile(join(out, name), files[name]);
@@ -293,18 +294,6 @@ async function readJson(path: string, code: CdfErrorCode): Promise<unknown> {
       file: path,
       cause,
     });
-  }
-}
-
-/** Run `f`, naming the config file in the configuration errors it throws. */
-function withFile<T>(file: string | undefined, f: () => T): T {
-  try {
-    return f();
-  } catch (error) {
-    if (file === undefined || !CdfError.isInstance(error) || error.code !== CdfErrorCode.InvalidConfig)
-      throw error;
-    if (error.location.file !== undefined) throw error;
-    throw new CdfError(error.code, error.message, { ...error.location, file, cause: error });
   }
 }
 

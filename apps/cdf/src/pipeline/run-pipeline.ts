@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { CapacityPlan } from '@cdf/capacity';
 import { CdfError, CdfErrorCode, type PlannedEvent, type ScenarioFrame, type Series } from '@cdf/core';
 import { type DataSummary, type LoadOptions, loadSeries, type PrepareOptions } from '@cdf/data';
+import { namingConfigFileAsync } from '../config/config-file-errors.ts';
 import { readConfig } from '../config/read-config.ts';
 import { formatDuration } from '../human-format.ts';
 import type { ProgressReporter } from '../progress.ts';
@@ -115,7 +116,7 @@ export async function runPipeline(options: PipelineRunOptions): Promise<Pipeline
   }
   if (options.events !== undefined)
     plannedEvents = [...plannedEvents, ...(await readPlannedEvents(options.events))];
-  const pipeline = await resolvePipeline(spec);
+  const pipeline = await namingConfigFileAsync(options.config, () => resolvePipeline(spec));
   timings.resolve = ms(t);
 
   progress.stage(`loading ${options.input}`);
