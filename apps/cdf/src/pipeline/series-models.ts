@@ -3,6 +3,7 @@ import {
   type BaselinePlugin,
   CdfError,
   CdfErrorCode,
+  DAY_MS,
   type FittedBaseline,
   type PlannedEvent,
   SavedModelSchema,
@@ -14,6 +15,7 @@ import { z } from 'zod';
 import { resolvePlugin } from '../config/resolve-plugin.ts';
 import { fitBaselineStep } from './baseline-step.ts';
 import { baselineMinHistory, calibrationParams } from './calibration-origins.ts';
+import { extendElevatedRuns } from './elevated-runs.ts';
 import { detectHistory } from './history-anomalies.ts';
 import { loadWith, type ResolvedPipeline } from './resolved-pipeline.ts';
 import type { FittedQuantileModel, FittedSpikeModel, PointForecaster } from './stage-contracts.ts';
@@ -93,8 +95,21 @@ export async function fitSeriesModels(
 
   options.onStage?.('baseline');
   const baselineEvents = pastEvents(plannedEvents, end);
+  // what the baseline and the calibration leave out: the flagged runs, and the plateau of a long
+  // launch after the detector has absorbed it, until demand is back near its earlier level
+  const day = Math.max(1, Math.round(DAY_MS / series.stepMs));
+  const normalMask = extendElevatedRuns(series.values, mask, {
+    lookback: 7 * day,
+    window: day,
+    maxExtension: 28 * day,
+  });
   const base = await timed(() =>
-    fitBaselineStep(pipeline, series, { mask, plannedEvents: baselineEvents, seed: spec.seed, ...signal }),
+    fitBaselineStep(pipeline, series, {
+      mask: normalMask,
+      plannedEvents: baselineEvents,
+      seed: spec.seed,
+      ...signal,
+    }),
   );
   const { choice } = base.value;
   stages.push({
@@ -139,7 +154,7 @@ export async function fitSeriesModels(
     const fitted = await choice.resolved.plugin.create(choice.params).fit(
       {
         series: train,
-        mask: mask.subarray(0, train.values.length),
+        mask: normalMask.subarray(0, train.values.length),
         plannedEvents: pastEvents(baselineEvents, trainEnd),
       },
       { seed: spec.seed },
@@ -158,7 +173,7 @@ export async function fitSeriesModels(
     quantileUse.plugin
       .create(calibration.params)
       .fit(
-        { series, horizon: spec.horizon, baseline: forecaster, spikes: mask },
+        { series, horizon: spec.horizon, baseline: forecaster, spikes: normalMask },
         { seed: spec.seed, ...signal },
       ),
   );
