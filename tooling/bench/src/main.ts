@@ -14,7 +14,7 @@ import { machineInfo } from './machine.ts';
 import { type ReportTable, renderTable } from './report-table.ts';
 import { type CaseResult, runCaseHere, runCaseIsolated } from './run-case.ts';
 import type { CaseContext } from './speed-case.ts';
-import { formatMb, formatMs } from './stats.ts';
+import { COLD_WARM_COLUMNS, formatMb, formatMs } from './stats.ts';
 import { SUITES } from './suites/index.ts';
 
 interface Args {
@@ -53,17 +53,7 @@ const root = resolve(dirname(entry), '..', '..', '..');
 function speedTable(results: CaseResult[]): ReportTable {
   return {
     title: 'Speed (each case in a fresh process; warm = median of the runs after the first)',
-    columns: [
-      'case',
-      'what',
-      'cold',
-      'warm median',
-      'warm min',
-      'warm max',
-      'runs',
-      'peak RSS',
-      'throughput',
-    ],
+    columns: ['case', 'what', ...COLD_WARM_COLUMNS, 'peak RSS', 'throughput'],
     rows: results.map((r) => {
       if (r.error) return [r.id, r.title, 'failed', r.error, '', '', '', '', ''];
       const warm = r.warm;

@@ -26,3 +26,22 @@ export function formatMs(ms: number): string {
 export function formatMb(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 }
+
+/** The columns {@link coldWarmCells} fills, in order. */
+export const COLD_WARM_COLUMNS = ['cold', 'warm median', 'warm min', 'warm max', 'runs'] as const;
+
+/**
+ * Table cells for a set of timings (ms) whose first is the cold run and the rest warm: the cold
+ * time, the warm median, min and max (dashes when there is no warm run), and how many runs.
+ */
+export function coldWarmCells(values: readonly number[]): string[] {
+  const [cold, ...warm] = values;
+  const w = warm.length > 0 ? summarise(warm) : null;
+  return [
+    formatMs(cold ?? Number.NaN),
+    w ? formatMs(w.median) : '—',
+    w ? formatMs(w.min) : '—',
+    w ? formatMs(w.max) : '—',
+    String(values.length),
+  ];
+}

@@ -4,7 +4,7 @@ import { HOUR_MS } from '@cdf/core';
 import { generateSynthetic, SYNTHETIC_COLUMNS } from '@cdf/data';
 import type { ReportTable } from '../report-table.ts';
 import type { CaseContext } from '../speed-case.ts';
-import { formatMb, formatMs, summarise } from '../stats.ts';
+import { COLD_WARM_COLUMNS, coldWarmCells, formatMb, formatMs, summarise } from '../stats.ts';
 import { fleetShape, TWO_YEARS } from '../workloads/synthetic-workload.ts';
 import { type CliRun, runCli } from './cli-run.ts';
 import { writeLongCsv } from './metrics-csv.ts';
@@ -12,11 +12,7 @@ import { writeLongCsv } from './metrics-csv.ts';
 /** Columns of the fleet table. */
 const FLEET_COLUMNS = [
   'what',
-  'cold',
-  'warm median',
-  'warm min',
-  'warm max',
-  'runs',
+  ...COLD_WARM_COLUMNS,
   'per series (warm median)',
   'peak RSS',
   'series ok / failed',
@@ -25,18 +21,8 @@ const FLEET_COLUMNS = [
 /** One row: the first value is the cold run, the rest are warm. */
 function fleetRow(what: string, values: number[], seriesCount: number, extra: [string, string] = ['', '']) {
   const [cold, ...warm] = values;
-  const w = warm.length > 0 ? summarise(warm) : null;
-  const typical = w ? w.median : cold!;
-  return [
-    what,
-    formatMs(cold!),
-    w ? formatMs(w.median) : '—',
-    w ? formatMs(w.min) : '—',
-    w ? formatMs(w.max) : '—',
-    String(values.length),
-    formatMs(typical / seriesCount),
-    ...extra,
-  ];
+  const typical = warm.length > 0 ? summarise(warm).median : cold!;
+  return [what, ...coldWarmCells(values), formatMs(typical / seriesCount), ...extra];
 }
 
 /** Rows for a set of runs of one command: the whole process, run.json's phases, each stage summed over series. */

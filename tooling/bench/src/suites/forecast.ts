@@ -7,26 +7,18 @@ import { poolAccuracy, type ScoredWindow } from '../forecast/forecast-accuracy.t
 import { writeMetricsCsv } from '../forecast/metrics-csv.ts';
 import type { ReportTable } from '../report-table.ts';
 import type { CaseContext } from '../speed-case.ts';
-import { formatMb, formatMs, summarise } from '../stats.ts';
+import { COLD_WARM_COLUMNS, coldWarmCells, formatMb } from '../stats.ts';
 import type { Suite } from '../suite.ts';
 import { TWO_YEARS, twoYears } from '../workloads/synthetic-workload.ts';
 
 const HORIZON = 168;
 
 function speedRows(label: string, runs: CliRun[]): Array<Array<string | number>> {
-  const line = (what: string, values: number[], rss = '') => {
-    const [cold, ...warm] = values;
-    const w = warm.length > 0 ? summarise(warm) : null;
-    return [
-      `${label}: ${what}`,
-      formatMs(cold!),
-      w ? formatMs(w.median) : '—',
-      w ? formatMs(w.min) : '—',
-      w ? formatMs(w.max) : '—',
-      String(values.length),
-      rss,
-    ];
-  };
+  const line = (what: string, values: number[], rss = '') => [
+    `${label}: ${what}`,
+    ...coldWarmCells(values),
+    rss,
+  ];
   const peak = Math.max(...runs.map((r) => r.peakRssBytes));
   const rows = [
     line(
@@ -56,7 +48,7 @@ function speedRows(label: string, runs: CliRun[]): Array<Array<string | number>>
 function speedTable(title: string, rows: Array<Array<string | number>>, notes: string[]): ReportTable {
   return {
     title,
-    columns: ['what', 'cold', 'warm median', 'warm min', 'warm max', 'runs', 'peak RSS'],
+    columns: ['what', ...COLD_WARM_COLUMNS, 'peak RSS'],
     rows,
     notes,
   };
