@@ -51,6 +51,7 @@ export {
 } from './detect/ensemble-score.ts';
 export { suppressRepeats } from './detect/suppress-repeats.ts';
 export { type AnomalyRun, anomalyRuns } from './events/anomaly-runs.ts';
+export { type ElevatedRunOptions, extendElevatedRuns } from './events/elevated-runs.ts';
 export {
   averagePathLength,
   IsolationForest,

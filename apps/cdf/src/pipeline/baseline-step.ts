@@ -1,13 +1,7 @@
 import { type CandidateScore, selectBaseline } from '@cdf/baseline';
-import {
-  CdfError,
-  CdfErrorCode,
-  DAY_MS,
-  type FittedBaseline,
-  type PlannedEvent,
-  type Series,
-} from '@cdf/core';
+import { CdfError, CdfErrorCode, type FittedBaseline, type PlannedEvent, type Series } from '@cdf/core';
 import type { BaselineCandidateChoice, ResolvedPipeline } from './resolved-pipeline.ts';
+import { stepsPerDay } from './steps-per-day.ts';
 
 /** A fitted baseline and how it was chosen. */
 export interface BaselineStepResult {
@@ -38,7 +32,7 @@ export async function fitBaselineStep(
 
   const { baseline } = pipeline;
   const n = series.values.length;
-  const period = Math.max(1, Math.round(DAY_MS / series.stepMs));
+  const period = stepsPerDay(series.stepMs);
   if (baseline.kind === 'single')
     return fitSingle(baseline.choice, series, fit, pipeline, options, fitOptions, period);
 

@@ -1,4 +1,4 @@
-import { DAY_MS } from '@cdf/core';
+import { stepsPerDay } from './steps-per-day.ts';
 
 /** An additive trend + daily + weekly decomposition, one value per history step in each part. */
 export interface HistoryDecomposition {
@@ -55,7 +55,7 @@ export function decomposeHistory(history: {
   const zeros = () => new Array<number>(n).fill(0);
   if (n < 2) return { trend: [...x], daily: zeros(), weekly: zeros() };
   const step = history.timestamps[1]! - history.timestamps[0]!;
-  const day = Math.max(1, Math.round(DAY_MS / step));
+  const day = stepsPerDay(step);
   const week = 7 * day;
   if (n < 2 * day) return { trend: [...x], daily: zeros(), weekly: zeros() };
   const trend = centredMean(x, n >= 2 * week ? week : day);

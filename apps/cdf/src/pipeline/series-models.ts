@@ -3,23 +3,22 @@ import {
   type BaselinePlugin,
   CdfError,
   CdfErrorCode,
-  DAY_MS,
   type FittedBaseline,
   type PlannedEvent,
   SavedModelSchema,
   type Series,
   validate,
 } from '@cdf/core';
-import type { Detection } from '@cdf/spikes';
+import { type Detection, extendElevatedRuns } from '@cdf/spikes';
 import { z } from 'zod';
 import { resolvePlugin } from '../config/resolve-plugin.ts';
 import { fitBaselineStep } from './baseline-step.ts';
 import { baselineMinHistory, calibrationParams } from './calibration-origins.ts';
-import { extendElevatedRuns } from './elevated-runs.ts';
 import { detectHistory } from './history-anomalies.ts';
 import { loadWith, type ResolvedPipeline } from './resolved-pipeline.ts';
 import type { FittedQuantileModel, FittedSpikeModel, PointForecaster } from './stage-contracts.ts';
 import { type StageRecord, timed } from './stage-record.ts';
+import { stepsPerDay } from './steps-per-day.ts';
 
 /** The fitted models of one series: what `model/` holds per series, live. */
 export interface SeriesModels {
@@ -97,7 +96,7 @@ export async function fitSeriesModels(
   const baselineEvents = pastEvents(plannedEvents, end);
   // what the baseline and the calibration leave out: the flagged runs, and the plateau of a long
   // launch after the detector has absorbed it, until demand is back near its earlier level
-  const day = Math.max(1, Math.round(DAY_MS / series.stepMs));
+  const day = stepsPerDay(series.stepMs);
   const normalMask = extendElevatedRuns(series.values, mask, {
     lookback: 7 * day,
     window: day,

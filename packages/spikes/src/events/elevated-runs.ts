@@ -1,3 +1,5 @@
+import { medianInPlace } from '../kernels/median.ts';
+
 /** Options of {@link extendElevatedRuns}; durations in steps of the series. */
 export interface ElevatedRunOptions {
   /** Steps before a run whose median is the level demand must come back to (a week). */
@@ -10,23 +12,20 @@ export interface ElevatedRunOptions {
   ratio?: number;
 }
 
-/** Median of the finite values in `[from, to)`, leaving out the steps `skip` marks. */
+/** Median of the finite values in `[from, to)`, leaving out the steps `skip` marks; NaN when none. */
 function median(
   values: Float64Array,
   from: number,
   to: number,
-  scratch: number[],
+  scratch: Float64Array,
   skip?: Uint8Array,
 ): number {
-  scratch.length = 0;
+  let n = 0;
   for (let i = Math.max(0, from); i < to; i++) {
     const v = values[i]!;
-    if (Number.isFinite(v) && skip?.[i] !== 1) scratch.push(v);
+    if (Number.isFinite(v) && skip?.[i] !== 1) scratch[n++] = v;
   }
-  if (scratch.length === 0) return Number.NaN;
-  scratch.sort((a, b) => a - b);
-  const mid = scratch.length >> 1;
-  return scratch.length % 2 === 1 ? scratch[mid]! : (scratch[mid - 1]! + scratch[mid]!) / 2;
+  return medianInPlace(scratch, n);
 }
 
 /**
@@ -45,7 +44,8 @@ export function extendElevatedRuns(
 ): Uint8Array {
   const ratio = options.ratio ?? 1.5;
   const out = Uint8Array.from(mask);
-  const scratch: number[] = [];
+  // the longest median is a whole run: room for every step
+  const scratch = new Float64Array(values.length);
   let level = Number.NaN;
   let runStart = -1;
   let extendUntil = -1;
