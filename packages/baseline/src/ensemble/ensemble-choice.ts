@@ -46,6 +46,7 @@ export function selectCandidates(
   clean: Float64Array,
   skip: Uint8Array,
   series: Series,
+  mstlWindow: number | undefined,
 ): EnsembleSelection {
   const n = clean.length;
   const day = seasonPoints(series.stepMs, 'day');
@@ -61,7 +62,7 @@ export function selectCandidates(
     windows: params.validationWindows,
     seasonPeriod: day,
     combine: params.combine,
-    ...mstlWindowOption(params, series.stepMs),
+    mstlWindow,
   });
   let chosen = validation.ranking.filter((c) => c.windows > 0).slice(0, params.combine);
   if (chosen.length === 0) {
@@ -112,9 +113,4 @@ export function restoreSelection(stored: StoredSelection): EnsembleSelection {
 /** MSTL's training window in points (`mstlWindowWeeks` at the series' step); none for the whole history. */
 export function mstlWindowPoints(params: EnsembleParams, stepMs: number): number | undefined {
   return params.mstlWindowWeeks === null ? undefined : params.mstlWindowWeeks * seasonPoints(stepMs, 'week');
-}
-
-function mstlWindowOption(params: EnsembleParams, stepMs: number): { mstlWindow?: number } {
-  const window = mstlWindowPoints(params, stepMs);
-  return window === undefined ? {} : { mstlWindow: window };
 }

@@ -57,7 +57,7 @@ export function validateCandidates(
     seasonPeriod: number;
     combine: number;
     /** Points MSTL is fitted on (see `fitCandidate`). Default: all. */
-    mstlWindow?: number;
+    mstlWindow?: number | undefined;
   },
 ): EnsembleValidation {
   const { horizon, windows, seasonPeriod } = options;

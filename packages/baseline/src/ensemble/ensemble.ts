@@ -27,7 +27,7 @@ import {
   StoredHistorySchema,
   storeHistory,
 } from '../shared/stored-history.ts';
-import { type EnsembleCandidateName, type FittedCandidate, fitCandidate } from './ensemble-candidates.ts';
+import { type FittedCandidate, fitCandidate } from './ensemble-candidates.ts';
 import {
   cleanHistory,
   type EnsembleSelection,
@@ -73,17 +73,16 @@ export function fitEnsemble(
   const n = series.values.length;
   const history = eventMultipliers(events, series.timestamps);
   const clean = cleanHistory(series, skip, history);
-  const chosenSelection = selection ?? selectCandidates(params, clean, skip, series);
-  const { ranking, residuals, validationHorizon, chosen } = chosenSelection;
   const mstlWindow = mstlWindowPoints(params, series.stepMs);
+  const chosenSelection = selection ?? selectCandidates(params, clean, skip, series, mstlWindow);
+  const { ranking, residuals, validationHorizon, chosen } = chosenSelection;
   const members: FittedCandidate[] = chosen.map((name) => fitCandidate(name, clean, series, mstlWindow));
-  const chosenNames: EnsembleCandidateName[] = [...chosen];
   const offsetsFor = (level: number) => residualOffsets(residuals, level);
   const lastTimestamp = series.timestamps[n - 1]!;
   const stored = storeHistory(series, skip, [], [...events]);
   const scores = ranking.map((c) => `${c.name} ${formatScore(c.mase)}`).join(', ');
   const notes = [
-    `ensemble: mean of ${chosenNames.join(' + ')}, chosen by MASE on the last ${params.validationWindows} x ${validationHorizon} points of the history (${scores})`,
+    `ensemble: mean of ${chosen.join(' + ')}, chosen by MASE on the last ${params.validationWindows} x ${validationHorizon} points of the history (${scores})`,
   ];
   const inSample = (): Float64Array => {
     const out = new Float64Array(n);
