@@ -8,6 +8,7 @@ import { COLD_WARM_COLUMNS, coldWarmCells, formatMb, formatMs, summarise } from 
 import { fleetShape, TWO_YEARS } from '../workloads/synthetic-workload.ts';
 import { type CliRun, runCli } from './cli-run.ts';
 import { writeLongCsv } from './metrics-csv.ts';
+import { runMeasures } from './run-measures.ts';
 
 /** Columns of the fleet table. */
 const FLEET_COLUMNS = [
@@ -28,34 +29,11 @@ function fleetRow(what: string, values: number[], seriesCount: number, extra: [s
 /** Rows for a set of runs of one command: the whole process, run.json's phases, each stage summed over series. */
 function fleetRows(label: string, runs: CliRun[], seriesCount: number): Array<Array<string>> {
   const peak = Math.max(...runs.map((r) => r.peakRssBytes));
-  const ok = runs.map((r) => `${r.seriesOk} / ${r.seriesFailed}`);
-  const rows = [
-    fleetRow(
-      `${label}: whole process`,
-      runs.map((r) => r.wallMs),
-      seriesCount,
-      [Number.isFinite(peak) ? formatMb(peak) : '—', [...new Set(ok)].join(', ')],
-    ),
-  ];
-  for (const key of Object.keys(runs[0]!.timings)) {
-    rows.push(
-      fleetRow(
-        `${label}: ${key}`,
-        runs.map((r) => r.timings[key] ?? Number.NaN),
-        seriesCount,
-      ),
-    );
-  }
-  runs[0]!.stageTotals.forEach((s, j) => {
-    rows.push(
-      fleetRow(
-        `${label}: stage ${s.stage} (${s.name}), summed over series`,
-        runs.map((r) => r.stageTotals[j]?.ms ?? Number.NaN),
-        seriesCount,
-      ),
-    );
-  });
-  return rows;
+  const ok = [...new Set(runs.map((r) => `${r.seriesOk} / ${r.seriesFailed}`))].join(', ');
+  const processCells: [string, string] = [Number.isFinite(peak) ? formatMb(peak) : '—', ok];
+  return runMeasures(runs, (r) => r.stageTotals, ', summed over series').map((m, i) =>
+    fleetRow(`${label}: ${m.what}`, m.values, seriesCount, i === 0 ? processCells : undefined),
+  );
 }
 
 /**

@@ -5,6 +5,7 @@ import { type CliRun, readScenarios, runCli } from '../forecast/cli-run.ts';
 import { fleetTable } from '../forecast/fleet-table.ts';
 import { poolAccuracy, type ScoredWindow } from '../forecast/forecast-accuracy.ts';
 import { writeMetricsCsv } from '../forecast/metrics-csv.ts';
+import { runMeasures } from '../forecast/run-measures.ts';
 import type { ReportTable } from '../report-table.ts';
 import type { CaseContext } from '../speed-case.ts';
 import { COLD_WARM_COLUMNS, coldWarmCells, formatMb } from '../stats.ts';
@@ -14,35 +15,13 @@ import { TWO_YEARS, twoYears } from '../workloads/synthetic-workload.ts';
 const HORIZON = 168;
 
 function speedRows(label: string, runs: CliRun[]): Array<Array<string | number>> {
-  const line = (what: string, values: number[], rss = '') => [
-    `${label}: ${what}`,
-    ...coldWarmCells(values),
-    rss,
-  ];
   const peak = Math.max(...runs.map((r) => r.peakRssBytes));
-  const rows = [
-    line(
-      'whole process',
-      runs.map((r) => r.wallMs),
-      Number.isFinite(peak) ? formatMb(peak) : '—',
-    ),
-  ];
-  for (const key of Object.keys(runs[0]!.timings))
-    rows.push(
-      line(
-        key,
-        runs.map((r) => r.timings[key] ?? Number.NaN),
-      ),
-    );
-  runs[0]!.stages.forEach((s, j) => {
-    rows.push(
-      line(
-        `stage ${s.stage} (${s.name})`,
-        runs.map((r) => r.stages[j]?.ms ?? Number.NaN),
-      ),
-    );
-  });
-  return rows;
+  const rss = Number.isFinite(peak) ? formatMb(peak) : '—';
+  return runMeasures(runs, (r) => r.stages).map((m, i) => [
+    `${label}: ${m.what}`,
+    ...coldWarmCells(m.values),
+    i === 0 ? rss : '',
+  ]);
 }
 
 function speedTable(title: string, rows: Array<Array<string | number>>, notes: string[]): ReportTable {
