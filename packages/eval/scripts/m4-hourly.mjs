@@ -13,8 +13,10 @@ import { ensembleBaseline, mstlBaseline, prophetBaseline, seasonalNaiveBaseline 
 import {
   backtest,
   baselineForecaster,
+  M4_HOURLY_SHOWN,
   naive2,
   owa,
+  parseM4Published,
   seasonalNaive,
   summariseBacktests,
 } from '../dist/index.js';
@@ -130,28 +132,8 @@ for (const name of ['naive2', ...chosen]) {
 const reference = rows[0];
 for (const row of rows) row.owa = owa(row, reference);
 
-const published = readFileSync(join(DATA, 'published-results-all-414.csv'), 'utf8')
-  .split('\n')
-  .slice(1)
-  .map((line) => line.split(','))
-  .filter((cells) => cells.length >= 6 && cells[3] !== '' && !Number.isNaN(Number(cells[3])))
-  .map((cells) => ({
-    name: cells[1] === '-' ? cells[0] : cells[1],
-    smape: Number(cells[3]),
-    mase: Number(cells[4]),
-    owa: Number(cells[5]),
-  }));
-const shown = new Set([
-  'Naive2',
-  'sNaive',
-  'Theta',
-  'Smyl',
-  'Doornik',
-  'Pawlikowski',
-  'Montero-Manso',
-  'Jaganathan',
-  'Pedregal',
-]);
+const published = parseM4Published(readFileSync(join(DATA, 'published-results-all-414.csv'), 'utf8'));
+const shown = new Set(M4_HOURLY_SHOWN);
 
 const pad = (s, n) => String(s).padEnd(n);
 const num = (v, d = 3) => v.toFixed(d).padStart(8);

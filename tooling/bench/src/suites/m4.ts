@@ -7,8 +7,11 @@ import {
   type BacktestForecaster,
   backtest,
   baselineForecaster,
+  M4_HOURLY_SHOWN,
   naive2,
   owa,
+  type PublishedM4Score,
+  parseM4Published,
   seasonalNaive,
   summariseBacktests,
 } from '@cdf/eval';
@@ -46,19 +49,6 @@ const MODELS: Model[] = [
 ];
 const DEFAULT_MODEL = 2;
 
-/** Published M4 rows shown: the benchmarks and the best hourly entries. */
-const PUBLISHED = [
-  'Naive2',
-  'sNaive',
-  'Theta',
-  'Smyl',
-  'Doornik',
-  'Pawlikowski',
-  'Montero-Manso',
-  'Jaganathan',
-  'Pedregal',
-];
-
 function m4Series(dir: string, limit: number): Series[] {
   const train = readLongCsv(join(dir, 'train.csv'));
   const test = readLongCsv(join(dir, 'test.csv'));
@@ -73,18 +63,8 @@ function m4Series(dir: string, limit: number): Series[] {
   });
 }
 
-function readPublished(dir: string): Array<{ name: string; smape: number; mase: number; owa: number }> {
-  return readFileSync(join(dir, 'published-results-all-414.csv'), 'utf8')
-    .split('\n')
-    .slice(1)
-    .map((line) => line.split(','))
-    .filter((c) => c.length >= 6 && c[3] !== '' && Number.isFinite(Number(c[3])))
-    .map((c) => ({
-      name: c[1] === '-' ? c[0]! : c[1]!,
-      smape: Number(c[3]),
-      mase: Number(c[4]),
-      owa: Number(c[5]),
-    }));
+function readPublished(dir: string): PublishedM4Score[] {
+  return parseM4Published(readFileSync(join(dir, 'published-results-all-414.csv'), 'utf8'));
 }
 
 async function m4Tables(ctx: CaseContext): Promise<ReportTable[]> {
@@ -126,7 +106,7 @@ async function m4Tables(ctx: CaseContext): Promise<ReportTable[]> {
   const reference = rows[0]!;
   for (const r of rows) r.owa = owa(r, reference);
   const cdf = rows[DEFAULT_MODEL]!;
-  const published = readPublished(dir).filter((p) => PUBLISHED.includes(p.name));
+  const published = readPublished(dir).filter((p) => M4_HOURLY_SHOWN.includes(p.name));
   const verdict = (o: number) => (cdf.owa < o ? 'yes' : 'no');
   return [
     {
