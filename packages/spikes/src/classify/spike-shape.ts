@@ -1,6 +1,5 @@
-import { HOUR_MS, type PlannedEvent, type Series } from '@cdf/core';
+import { HOUR_MS, medianInPlace, type PlannedEvent, type Series } from '@cdf/core';
 import type { AnomalyRun } from '../events/anomaly-runs.ts';
-import { medianInPlace } from '../kernels/median.ts';
 import type { SpikeShape } from './spike-rules.ts';
 
 /** Column of tokens per request and of requests, read when present. */

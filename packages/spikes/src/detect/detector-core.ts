@@ -1,5 +1,5 @@
+import { medianInPlace } from '@cdf/core';
 import { IsolationForest } from '../forest/isolation-forest.ts';
-import { medianInPlace } from '../kernels/median.ts';
 import { normalTailDecades } from '../kernels/normal-tail.ts';
 import { RingBuffer } from '../kernels/ring-buffer.ts';
 import type { ResolvedDetectorParams } from './detector-params.ts';

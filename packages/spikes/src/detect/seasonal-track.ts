@@ -1,4 +1,4 @@
-import { medianInPlace } from '../kernels/median.ts';
+import { medianInPlace } from '@cdf/core';
 import { RingBuffer } from '../kernels/ring-buffer.ts';
 
 /** Median absolute deviation of a standard normal: MAD / 0.6745 estimates sigma. */

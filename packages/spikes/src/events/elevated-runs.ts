@@ -1,4 +1,4 @@
-import { medianInPlace } from '../kernels/median.ts';
+import { medianInPlace } from '@cdf/core';
 
 /** Options of {@link extendElevatedRuns}; durations in steps of the series. */
 export interface ElevatedRunOptions {

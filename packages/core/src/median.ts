@@ -36,3 +36,8 @@ function select(a: Float64Array, n: number, k: number): number {
   }
   return a[k]!;
 }
+
+/** Median of `values` (left untouched; copied once). NaN when empty. */
+export function median(values: ArrayLike<number>): number {
+  return medianInPlace(Float64Array.from(values), values.length);
+}
