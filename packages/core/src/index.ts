@@ -2,6 +2,8 @@
  * `@cdf/core`: the contracts every cdf stage speaks. zod schemas with their inferred types for
  * every table that crosses a stage boundary, the stage interfaces, and the one error type.
  */
+
+export { easterSunday } from './easter.ts';
 export {
   CdfError,
   CdfErrorCode,

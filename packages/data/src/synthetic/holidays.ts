@@ -1,3 +1,4 @@
+import { easterSunday as easterDate } from '@cdf/core';
 import { civilFromDays, daysFromCivil } from './local-calendar.ts';
 
 /**
@@ -20,24 +21,11 @@ export const HOLIDAY_FACTOR = 0.6;
 
 const easterCache = new Map<number, number>();
 
-/** Day number (days since 1970-01-01) of Western Easter Sunday, by the anonymous Gregorian algorithm. */
+/** Day number (days since 1970-01-01) of Western Easter Sunday (`@cdf/core`'s `easterSunday`). */
 export function easterSunday(year: number): number {
   const cached = easterCache.get(year);
   if (cached !== undefined) return cached;
-  const a = year % 19;
-  const b = Math.floor(year / 100);
-  const c = year % 100;
-  const d = Math.floor(b / 4);
-  const e = b % 4;
-  const f = Math.floor((b + 8) / 25);
-  const g = Math.floor((b - f + 1) / 3);
-  const h = (19 * a + b - d - g + 15) % 30;
-  const i = Math.floor(c / 4);
-  const k = c % 4;
-  const l = (32 + 2 * e + 2 * i - h - k) % 7;
-  const m = Math.floor((a + 11 * h + 22 * l) / 451);
-  const month = Math.floor((h + l - 7 * m + 114) / 31);
-  const day = ((h + l - 7 * m + 114) % 31) + 1;
+  const [month, day] = easterDate(year);
   const dayNumber = daysFromCivil(year, month, day);
   easterCache.set(year, dayNumber);
   return dayNumber;
