@@ -43,6 +43,28 @@ export interface HolidayCalendarOptions {
 }
 
 /**
+ * A custom holiday date: `YYYY-MM-DD` for one day, `MM-DD` for a date every year (`year` 0).
+ * Throws a CdfError (INVALID_CONFIG) naming the text otherwise.
+ */
+export function parseHolidayDate(text: string): LocalDate {
+  const full = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  const yearly = /^(\d{2})-(\d{2})$/.exec(text);
+  const [year, month, day] = full
+    ? [Number(full[1]), Number(full[2]), Number(full[3])]
+    : yearly
+      ? [0, Number(yearly[1]), Number(yearly[2])]
+      : [0, 0, 0];
+  if (month < 1 || month > 12 || day < 1 || day > 31) {
+    throw new CdfError(CdfErrorCode.InvalidConfig, `invalid holiday date "${text}"`, {
+      column: 'holidays',
+      value: text,
+      expected: 'YYYY-MM-DD for one date or MM-DD for every year',
+    });
+  }
+  return { year, month, day };
+}
+
+/**
  * A holiday calendar: the fixed-date US holidays (unless `us: false`) plus custom dates.
  * Throws a CdfError (INVALID_CONFIG) for a custom date that is not `YYYY-MM-DD` or `MM-DD`.
  */
@@ -51,21 +73,8 @@ export function holidayCalendar(options: HolidayCalendarOptions = {}): HolidayCa
   const dates = new Set<number>();
   if (options.us ?? true) for (const h of US_FIXED_HOLIDAYS) recurring.add(h.month * 100 + h.day);
   for (const text of options.custom ?? []) {
-    const full = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-    const yearly = /^(\d{2})-(\d{2})$/.exec(text);
-    const [year, month, day] = full
-      ? [Number(full[1]), Number(full[2]), Number(full[3])]
-      : yearly
-        ? [0, Number(yearly[1]), Number(yearly[2])]
-        : [0, 0, 0];
-    if (month < 1 || month > 12 || day < 1 || day > 31) {
-      throw new CdfError(CdfErrorCode.InvalidConfig, `invalid holiday date "${text}"`, {
-        column: 'holidays',
-        value: text,
-        expected: 'YYYY-MM-DD for one date or MM-DD for every year',
-      });
-    }
-    if (full) dates.add(year * 10000 + month * 100 + day);
+    const { year, month, day } = parseHolidayDate(text);
+    if (year !== 0) dates.add(year * 10000 + month * 100 + day);
     else recurring.add(month * 100 + day);
   }
   return { recurring, dates };

@@ -30,12 +30,20 @@ export {
   type SeriesExtras,
 } from './features-plugin.ts';
 export {
+  customHolidayRules,
+  type HolidayRule,
+  holidayNamesOn,
+  holidaysOfYear,
+  US_HOLIDAY_RULES,
+} from './holiday-rules.ts';
+export {
   DEFAULT_HOLIDAYS,
   type HolidayCalendar,
   type HolidayCalendarOptions,
   holidayCalendar,
   isHoliday,
   type LocalDate,
+  parseHolidayDate,
   US_FIXED_HOLIDAYS,
 } from './holidays.ts';
 export { type HorizonSpec, type OriginSpec, resolveHorizons, resolveOrigins } from './horizons.ts';
