@@ -1,5 +1,17 @@
 /** @cdf/baseline: baseline forecasters behind one contract: Prophet (augurs WASM), MSTL + ETS, seasonal naive */
 
+export { type CalendarDay, type CalendarDayRules, calendarDays } from './calendar/calendar-days.ts';
+export {
+  type CalendarEffect,
+  type CalendarEffects,
+  learnCalendarEffects,
+} from './calendar/calendar-effects.ts';
+export {
+  type CalendarParams,
+  CalendarParamsSchema,
+  calendarDayRules,
+  DEFAULT_CALENDAR_PARAMS,
+} from './calendar/calendar-params.ts';
 export {
   createEnsembleBaseline,
   ENSEMBLE_NAME,

@@ -25,6 +25,7 @@ const MASK_ALL = flag('--mask', 'transient') === 'all';
 const MASK_HOLIDAYS = args.includes('--mask-holidays');
 const PLUGINS = {
   ensemble: [ensembleBaseline, {}],
+  'ensemble-no-calendar': [ensembleBaseline, { calendar: null }],
   mstl: [mstlBaseline, {}],
   prophet: [prophetBaseline, {}],
   'seasonal-naive-week': [seasonalNaiveBaseline, { season: 'week' }],

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CalendarParamsSchema, DEFAULT_CALENDAR_PARAMS } from '../calendar/calendar-params.ts';
 import { ENSEMBLE_CANDIDATES } from './ensemble-candidates.ts';
 
 /** Parameters of the ensemble baseline. */
@@ -22,6 +23,11 @@ export const EnsembleParamsSchema = z
     mstlWindowWeeks: z.number().int().min(2).nullable().default(12),
     /** Validation windows, back to back at the end of the history. Default 2. */
     validationWindows: z.number().int().min(1).max(10).default(2),
+    /**
+     * Holiday and quarter-end effects learned from the history, divided out before the candidates
+     * are fitted and multiplied into the forecast (see the README). `null`: none.
+     */
+    calendar: CalendarParamsSchema.nullable().default(DEFAULT_CALENDAR_PARAMS),
   })
   .strict();
 /** Parsed ensemble parameters. */

@@ -1,5 +1,6 @@
 import { baselineContract, makeContractSeries, makeSeries } from '@cdf/core/testing';
 import { describe, expect, it } from 'vitest';
+import { demandSeries } from '../../test/demand-series.ts';
 import { mstlBaseline } from '../mstl/mstl.ts';
 import { createEnsembleBaseline, ensembleBaseline } from './ensemble.ts';
 
@@ -133,5 +134,37 @@ describe('ensemble', () => {
     const fitted = await createEnsembleBaseline().fit({ series: short });
     expect(fitted.notes.join(' ')).toContain('seasonal-naive-day + mstl-ets');
     expect(fitted.predict({ horizon: 24 }).point.every((v) => Number.isFinite(v))).toBe(true);
+  });
+});
+
+describe('ensemble: calendar effects', () => {
+  // demandSeries (test/demand-series.ts) with Thanksgiving at 60% in 2024 and 2025
+  const thanksgiving = ['2024-11-28', '2025-11-27'].map(
+    (d) => (Date.parse(`${d}T00:00:00Z`) - Date.UTC(2024, 0, 1)) / 3_600_000,
+  );
+  const series = demandSeries(2 * 8760, (i, base) =>
+    thanksgiving.some((from) => i >= from && i < from + 24) ? -0.4 * base : 0,
+  );
+  const origin = thanksgiving[1]! - 24; // Wednesday 2025-11-26 00:00
+  const head = makeSeries(series.values.subarray(0, origin));
+
+  it('forecasts a holiday it has seen a year before, and says so', async () => {
+    const fitted = await createEnsembleBaseline().fit({ series: head });
+    expect(fitted.notes.join(' ')).toMatch(/calendar effects learned from the history: Thanksgiving x0\.6/);
+    const point = fitted.predict({ horizon: 72 }).point;
+    const plain = (await createEnsembleBaseline({ calendar: null }).fit({ series: head })).predict({
+      horizon: 72,
+    }).point;
+    for (let h = 24; h < 48; h++) {
+      expect(point[h]! / plain[h]!).toBeCloseTo(0.6, 1);
+      expect(Math.abs(point[h]! / series.values[origin + h]! - 1)).toBeLessThan(0.08);
+    }
+    expect(point[12]! / plain[12]!).toBeCloseTo(1, 1);
+  });
+
+  it('rejects a custom holiday date it cannot read', () => {
+    expect(() => createEnsembleBaseline({ calendar: { customHolidays: ['25/12'] } })).toThrow(
+      /calendar\.customHolidays\.0: expected MM-DD/,
+    );
   });
 });

@@ -27,6 +27,7 @@ import {
   StoredHistorySchema,
   storeHistory,
 } from '../shared/stored-history.ts';
+import { ensembleCalendar } from './ensemble-calendar.ts';
 import { type FittedCandidate, fitCandidate } from './ensemble-candidates.ts';
 import {
   cleanHistory,
@@ -57,7 +58,8 @@ function formatScore(value: number): string {
 }
 
 /**
- * Fit the ensemble: divide planned events out, fill skipped points by phase (a week earlier),
+ * Fit the ensemble: divide planned events and learned calendar effects (holidays, quarter ends)
+ * out, fill skipped points by phase (a week earlier),
  * rank the candidates by MASE on the history's own tail (`selectCandidates`, skipped when a
  * saved `selection` is given), refit the `combine` best on the whole history and average their
  * forecasts. Intervals come from the combination's validation errors.
@@ -72,6 +74,8 @@ export function fitEnsemble(
   assertHistory(ENSEMBLE_NAME, ensembleMinHistory(series.stepMs), series.stepMs, skip);
   const n = series.values.length;
   const history = eventMultipliers(events, series.timestamps);
+  const calendar = ensembleCalendar(params, series, skip, history);
+  for (let t = 0; t < n; t++) history[t]! *= calendar.multipliers[t]!;
   const clean = cleanHistory(series, skip, history);
   const mstlWindow = mstlWindowPoints(params, series.stepMs);
   const chosenSelection = selection ?? selectCandidates(params, clean, skip, series, mstlWindow);
@@ -83,6 +87,7 @@ export function fitEnsemble(
   const scores = ranking.map((c) => `${c.name} ${formatScore(c.mase)}`).join(', ');
   const notes = [
     `ensemble: mean of ${chosen.join(' + ')}, chosen by MASE on the last ${params.validationWindows} x ${validationHorizon} points of the history (${scores})`,
+    ...calendar.notes,
   ];
   const inSample = (): Float64Array => {
     const out = new Float64Array(n);
@@ -105,6 +110,8 @@ export function fitEnsemble(
       assertHorizon(request.horizon);
       const timestamps = futureTimestamps(lastTimestamp, series.stepMs, request.horizon);
       const multipliers = eventMultipliers(mergeEvents(events, request.events), timestamps);
+      const days = calendar.effects?.multipliers(timestamps);
+      if (days !== undefined) for (let h = 0; h < request.horizon; h++) multipliers[h]! *= days[h]!;
       const forecasts = members.map((m) => m.forecast(request.horizon));
       const point = new Float64Array(request.horizon);
       for (let h = 0; h < request.horizon; h++) {

@@ -1,0 +1,152 @@
+import { median } from '@cdf/core';
+import { type CalendarDay, type CalendarDayRules, calendarDays } from './calendar-days.ts';
+import { dayLogRatios, levelAdjusted } from './day-ratios.ts';
+
+/** A learned calendar effect: how demand on one kind of day compares with an ordinary day. */
+export interface CalendarEffect {
+  /** `holiday:<name>`, `holiday:<name> (weekend)` or `quarter-end:<days left>`. */
+  key: string;
+  /** Demand on such a day as a multiple of the same weekday's ordinary demand. */
+  multiplier: number;
+  /** Days of this kind in the history it was measured on. */
+  occurrences: number;
+}
+
+/** Calendar effects learned from a history, applicable to any timestamps. */
+export interface CalendarEffects {
+  /** The effects kept (significant against ordinary day-to-day variation), by key. */
+  readonly effects: readonly CalendarEffect[];
+  /** Day-to-day spread of ordinary days (robust SD of their log ratios). */
+  readonly ordinarySpread: number;
+  /** The product of the kept effects of each timestamp's local day (1 on ordinary days). */
+  multipliers(timestamps: Float64Array): Float64Array;
+}
+
+/** How many robust standard errors an effect must stand out by to be kept. */
+const KEEP_Z = 3;
+/** Smallest effect kept (as |log multiplier|): a 3% day-level move does not change a capacity plan. */
+const MIN_EFFECT = 0.03;
+/** Ordinary days needed to measure day-to-day spread at all. */
+const MIN_ORDINARY_DAYS = 14;
+
+const holidayKey = (day: CalendarDay, weekend = day.weekend) =>
+  `holiday:${day.holiday}${weekend ? ' (weekend)' : ''}`;
+const quarterEndKey = (left: number) => `quarter-end:${left}`;
+
+/**
+ * Learn holiday and quarter-end effects from a history (planned events already divided out;
+ * `skip` = 1 on points not to learn from). Each special day's log ratio to the same weekday one
+ * and two weeks around it (in the last two weeks of the history, the two weeks before; see
+ * `dayLogRatios`), less the level of the ordinary days around it measured the same way
+ * (`levelAdjusted`), is averaged per holiday and per quarter-end position. A holiday on a
+ * weekend is kept apart from one on a weekday (a Sunday holiday changes less); each stands in
+ * for the other when only one was seen. An effect is kept only when its mean stands more than
+ * 3 standard errors (from the robust spread of ordinary days) and 3% away from none, so a
+ * holiday a platform does not notice, or one seen once in a noisy series, changes nothing.
+ * Quarter-end positions are learned first and divided out of the holidays that fall on them.
+ * Effects apply to the whole local day.
+ */
+export function learnCalendarEffects(
+  timestamps: Float64Array,
+  values: Float64Array,
+  skip: Uint8Array,
+  rules: CalendarDayRules,
+): CalendarEffects {
+  const days = calendarDays(timestamps, rules);
+  const ordinary = days.map((day) => day.holiday === '' && day.quarterEnd === 0);
+  const around = levelAdjusted(days, dayLogRatios(days, values, skip, ordinary, 'around'), ordinary);
+  const before = levelAdjusted(days, dayLogRatios(days, values, skip, ordinary, 'before'), ordinary);
+  // a day without weeks on both sides (the end of the history) is measured against the two before
+  const logs = around.map((log, d) => (Number.isFinite(log) ? log : before[d]!));
+  const ordinaryLogs: number[] = [];
+  for (let d = 0; d < days.length; d++)
+    if (ordinary[d] && Number.isFinite(logs[d]!)) ordinaryLogs.push(logs[d]!);
+  const spread = robustSpread(ordinaryLogs);
+  const kept = new Map<string, CalendarEffect>();
+  if (ordinaryLogs.length >= MIN_ORDINARY_DAYS && spread > 0) {
+    const quarterEnd = groupLogs(days, logs, (day) =>
+      day.holiday === '' && day.quarterEnd > 0 ? quarterEndKey(day.quarterEnd) : undefined,
+    );
+    keepSignificant(quarterEnd, spread, 2, kept);
+    const holidays = groupLogs(
+      days,
+      logs,
+      (day) => (day.holiday === '' ? undefined : holidayKey(day)),
+      (day) => Math.log(kept.get(quarterEndKey(day.quarterEnd))?.multiplier ?? 1),
+    );
+    keepSignificant(holidays, spread, 1, kept);
+  }
+  return {
+    effects: [...kept.values()],
+    ordinarySpread: spread,
+    multipliers: (at) => applyEffects(at, rules, kept),
+  };
+}
+
+/** Log ratios grouped by a day's key (days without one, or without a ratio, left out), less `offset`. */
+function groupLogs(
+  days: readonly CalendarDay[],
+  logs: Float64Array,
+  keyOf: (day: CalendarDay) => string | undefined,
+  offset: (day: CalendarDay) => number = () => 0,
+): Map<string, number[]> {
+  const groups = new Map<string, number[]>();
+  days.forEach((day, d) => {
+    const key = keyOf(day);
+    if (key === undefined || !Number.isFinite(logs[d]!)) return;
+    const list = groups.get(key) ?? [];
+    list.push(logs[d]! - offset(day));
+    groups.set(key, list);
+  });
+  return groups;
+}
+
+/** An effect's kind of day in words: the holiday's name, or "3 days left in the quarter". */
+export function describeEffect(effect: CalendarEffect): string {
+  if (effect.key.startsWith('holiday:')) return effect.key.slice('holiday:'.length);
+  const left = Number(effect.key.slice('quarter-end:'.length));
+  return left === 1 ? 'last day of the quarter' : `${left} days left in the quarter`;
+}
+
+/** Keep the groups of at least `minDays` whose mean log is > KEEP_Z standard errors and > MIN_EFFECT from 0. */
+function keepSignificant(
+  groups: Map<string, number[]>,
+  spread: number,
+  minDays: number,
+  kept: Map<string, CalendarEffect>,
+): void {
+  for (const [key, list] of groups) {
+    if (list.length < minDays) continue;
+    const mean = list.reduce((a, b) => a + b, 0) / list.length;
+    if (Math.abs(mean) > MIN_EFFECT && Math.abs(mean) * Math.sqrt(list.length) > KEEP_Z * spread) {
+      kept.set(key, { key, multiplier: Math.exp(mean), occurrences: list.length });
+    }
+  }
+}
+
+/** 1.4826 x the median absolute deviation from the median (the SD for normal data); 0 when empty. */
+function robustSpread(values: readonly number[]): number {
+  if (values.length === 0) return 0;
+  const center = median(values);
+  return 1.4826 * median(values.map((v) => Math.abs(v - center)));
+}
+
+function applyEffects(
+  timestamps: Float64Array,
+  rules: CalendarDayRules,
+  kept: ReadonlyMap<string, CalendarEffect>,
+): Float64Array {
+  const out = new Float64Array(timestamps.length).fill(1);
+  if (kept.size === 0) return out;
+  for (const day of calendarDays(timestamps, rules)) {
+    let multiplier = 1;
+    if (day.holiday !== '') {
+      // the effect seen on the same kind of day (weekday or weekend), else on the other kind
+      const effect = kept.get(holidayKey(day)) ?? kept.get(holidayKey(day, !day.weekend));
+      multiplier *= effect?.multiplier ?? 1;
+    }
+    if (day.quarterEnd > 0) multiplier *= kept.get(quarterEndKey(day.quarterEnd))?.multiplier ?? 1;
+    out.fill(multiplier, day.start, day.start + day.length);
+  }
+  return out;
+}
