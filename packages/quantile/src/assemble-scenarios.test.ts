@@ -83,6 +83,41 @@ describe('assembleScenarios', () => {
     expect(Math.max(...launched.map((r, i) => r.p99 / plain[i]!.p99))).toBeCloseTo(6, 9);
   });
 
+  it('does not add a predicted spike on top of the planned launch it describes', () => {
+    const point = new Float64Array(H).fill(100);
+    const t = table([0.05, 0.1], [6, H]);
+    const launch = { start: times[0]!, name: 'launch', expected_multiplier: 5, expected_duration_hours: H };
+    const spikes = (size: number) => ({
+      probability: new Float64Array(H).fill(0.9),
+      magnitude: new Float64Array(H).fill(size),
+    });
+    const same = assembleScenarios({
+      timestamps: times,
+      point,
+      table: t,
+      plannedEvents: [launch],
+      spikes: spikes(5),
+    });
+    const plan = assembleScenarios({ timestamps: times, point, table: t, plannedEvents: [launch] });
+    // the launch's plateau (after its 10% ramp): the plan alone says 5x; the spike model agrees
+    const k = 24;
+    expect(plannedEventsMultiplier([launch], times[k]!)).toBeCloseTo(5, 9);
+    expect(same[k]!.baseline).toBeCloseTo(500, 9);
+    expect(same[k]!.expected_value).toBeCloseTo(500, 9);
+    expect(same[k]!.p50 / plan[k]!.p50).toBeGreaterThan(0.8);
+    expect(same[k]!.p50 / plan[k]!.p50).toBeLessThan(1.25);
+    // a spike twice the plan's size adds its excess: 0.9 x (10 / 5 - 1) x 500
+    const bigger = assembleScenarios({
+      timestamps: times,
+      point,
+      table: t,
+      plannedEvents: [launch],
+      spikes: spikes(10),
+    });
+    expect(bigger[k]!.expected_value).toBeCloseTo(500 * (1 + 0.9 * 1), 9);
+    expect(bigger[k]!.p50 / 500).toBeGreaterThan(1.6);
+  });
+
   it('adds the spike contribution p x (magnitude - 1) x level to expected_value', () => {
     const point = new Float64Array(H).fill(200);
     const frame = assembleScenarios({

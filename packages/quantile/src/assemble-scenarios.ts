@@ -59,7 +59,9 @@ export interface AssembleInput {
  *   horizon bucket (`table.all`); with spikes, the quantile of the mixture
  *   `(1 - p) * normal residuals + p * log-normal(magnitude, spikeLogSd)`, solved per step. Then
  *   times the planned-event profile, so a planned 6x launch shifts the whole distribution even
- *   when no launch of that size is in the history.
+ *   when no launch of that size is in the history. Spike magnitudes are multiples of normal
+ *   demand: on a planned event's steps only the part of a spike above the plan's multiplier
+ *   counts (a predicted 5x spike inside a planned 5x launch is the launch, not a 25x hour).
  *
  * Quantiles never cross and never go below zero (enforced, not hoped for). Throws a CdfError
  * for misaligned or invalid inputs.
@@ -81,7 +83,10 @@ export function assembleScenarios(input: AssembleInput): ScenarioFrame {
     const m = plannedEventsMultiplier(plannedEvents, t);
     const dist = distributions[bucketOf(i + 1, table.buckets)]!;
     const p = spikes ? spikes.probability[i]! : 0;
-    const magnitude = spikes ? spikes.magnitude[i]! : 1;
+    // a spike is a multiple of normal demand; on a planned event's steps the plan already carries
+    // its multiplier, so a spike adds only what it has above it (the spike model sees planned
+    // events among its features: there it predicts the very launch the plan describes)
+    const magnitude = spikes ? Math.max(1, spikes.magnitude[i]! / m) : 1;
     const spike = { probability: p, magnitude, logSd: spikeLogSd };
     const quantiles: number[] = [];
     let floor = 0;
