@@ -12,6 +12,7 @@ import {
 import { type Detection, extendElevatedRuns } from '@cdf/spikes';
 import { z } from 'zod';
 import { resolvePlugin } from '../config/resolve-plugin.ts';
+import { baselineHistory } from './baseline-history.ts';
 import { fitBaselineStep } from './baseline-step.ts';
 import { baselineMinHistory, calibrationParams } from './calibration-origins.ts';
 import { detectHistory } from './history-anomalies.ts';
@@ -55,11 +56,6 @@ export interface SeriesStepOptions {
   signal?: AbortSignal;
 }
 
-/** Planned events whose whole window lies before `end`: the baseline divides them out of the history. */
-function pastEvents(events: readonly PlannedEvent[], end: number): PlannedEvent[] {
-  return events.filter((e) => e.start + e.expected_duration_hours * 3_600_000 <= end);
-}
-
 /**
  * Fit every model stage on one series: anomalies on the history (the mask), the baseline on the
  * unmasked points, the spike model on the mask, and the quantile stage by backtesting the
@@ -93,7 +89,7 @@ export async function fitSeriesModels(
   });
 
   options.onStage?.('baseline');
-  const baselineEvents = pastEvents(plannedEvents, end);
+  const history = baselineHistory(series, plannedEvents, end);
   // what the baseline and the calibration leave out: the flagged runs, and the plateau of a long
   // launch after the detector has absorbed it, until demand is back near its earlier level
   const day = stepsPerDay(series.stepMs);
@@ -103,9 +99,9 @@ export async function fitSeriesModels(
     maxExtension: 28 * day,
   });
   const base = await timed(() =>
-    fitBaselineStep(pipeline, series, {
+    fitBaselineStep(pipeline, history.series, {
       mask: normalMask,
-      plannedEvents: baselineEvents,
+      plannedEvents: history.plannedEvents,
       seed: spec.seed,
       ...signal,
     }),
@@ -150,14 +146,17 @@ export async function fitSeriesModels(
   options.onStage?.('quantile');
   const forecaster: PointForecaster = async (train, horizon) => {
     const trainEnd = train.timestamps[train.timestamps.length - 1]! + train.stepMs;
-    const fitted = await choice.resolved.plugin.create(choice.params).fit(
-      {
-        series: train,
-        mask: normalMask.subarray(0, train.values.length),
-        plannedEvents: pastEvents(baselineEvents, trainEnd),
-      },
-      { seed: spec.seed },
-    );
+    const seen = baselineHistory(train, plannedEvents, trainEnd);
+    const fitted = await choice.resolved.plugin
+      .create(choice.params)
+      .fit(
+        {
+          series: seen.series,
+          mask: normalMask.subarray(0, train.values.length),
+          plannedEvents: seen.plannedEvents,
+        },
+        { seed: spec.seed },
+      );
     return fitted.predict({ horizon }).point;
   };
   const quantileUse = pipeline.quantile;
