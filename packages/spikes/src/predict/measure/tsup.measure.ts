@@ -6,6 +6,7 @@ export default defineConfig({
     'evaluate-spike-predictor': 'src/predict/measure/evaluate-spike-predictor.ts',
     'measure-parallel-fit': 'src/predict/measure/measure-parallel-fit.ts',
     'export-gbdt-matrix': 'src/predict/measure/export-gbdt-matrix.ts',
+    'diagnose-quiet-windows': 'src/predict/measure/diagnose-quiet-windows.ts',
   },
   outDir: 'node_modules/.predict-measure',
   format: ['esm'],
