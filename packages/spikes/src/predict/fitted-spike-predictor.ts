@@ -9,6 +9,7 @@ import {
 import { buildPredictionRows, type FeatureMatrix } from '@cdf/features';
 import type { Calibrator, GbdtModel } from '@cdf/gbdt';
 import { type HistoryTail, historyTail, saveHistoryTail } from './history-tail.ts';
+import { capHoursSinceAnomaly } from './quiet-history-cap.ts';
 import { scaleFreeFeatures } from './scale-free-features.ts';
 import type { SpikePredictorParams } from './spike-predictor-params.ts';
 
@@ -99,9 +100,11 @@ export class FittedSpikePredictor {
   /**
    * Score design rows built like the training rows (`buildDirectMatrix` or `buildPredictionRows`
    * with the same anomalies, then `scaleFreeFeatures`): for evaluation over many origins at once.
+   * `hours_since_anomaly` is capped here at the fitted `hoursSinceCap`, as it was for training.
    */
-  scoreRows(matrix: FeatureMatrix): { probability: Float64Array; magnitude: Float64Array } {
-    const { classifier, calibrator, magnitude, fallbackLogRatio } = this.#parts;
+  scoreRows(rows: FeatureMatrix): { probability: Float64Array; magnitude: Float64Array } {
+    const { classifier, calibrator, magnitude, fallbackLogRatio, params } = this.#parts;
+    const matrix = capHoursSinceAnomaly(rows, params.hoursSinceCap);
     const probability = calibrator.predict(classifier.predict(matrix));
     const logRatio = magnitude
       ? magnitude.predict(matrix)

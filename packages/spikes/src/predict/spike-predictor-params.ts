@@ -51,6 +51,12 @@ export const SpikePredictorParamsSchema = z
     classifier: GbdtParamsSchema.partial().default({}),
     /** Hyperparameters of the magnitude regressor, over {@link MAGNITUDE_DEFAULTS}. */
     magnitude: GbdtParamsSchema.partial().default({}),
+    /**
+     * Cap (hours) on the `hours_since_anomaly` feature, at fit and predict time. Default 168 (a
+     * week): quiet stretches longer than this are too few in a history to learn a hazard from
+     * (see the package README, "Long quiet windows").
+     */
+    hoursSinceCap: z.number().positive().default(168),
     /** Cap on training rows (origins x horizons). Default 400,000. */
     maxRows: z.number().int().min(1).default(400_000),
   })

@@ -1,5 +1,6 @@
 import { HOUR_MS, type PlannedEvent, type Series, WEEK_MS } from '@cdf/core';
 import { buildDirectMatrix, type FeatureMatrix } from '@cdf/features';
+import { capHoursSinceAnomaly } from './quiet-history-cap.ts';
 import { robustBaseline } from './robust-baseline.ts';
 import { scaleFreeFeatures, selectRows } from './scale-free-features.ts';
 import type { SpikePredictorParams } from './spike-predictor-params.ts';
@@ -21,6 +22,7 @@ export interface SpikeTrainingSet {
  * `anomalies[t + h]` from rows whose target time precedes the first holdout origin (so nothing
  * it is calibrated on leaks into it); the holdout rows are the latest origins. The magnitude
  * regressor learns the log ratio of the value at spike targets to the robust baseline there.
+ * `hours_since_anomaly` is capped at `params.hoursSinceCap`, as at predict time.
  */
 export function buildSpikeTrainingSet(
   series: Series,
@@ -36,7 +38,7 @@ export function buildSpikeTrainingSet(
     anomalies,
     maxRows: params.maxRows,
   });
-  const matrix = scaleFreeFeatures(direct.matrix);
+  const matrix = capHoursSinceAnomaly(scaleFreeFeatures(direct.matrix), params.hoursSinceCap);
   const season = Math.max(1, Math.round(WEEK_MS / series.stepMs));
   const baseline = robustBaseline(series.values, anomalies, series.filled, season);
 
