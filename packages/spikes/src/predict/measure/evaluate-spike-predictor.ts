@@ -6,7 +6,8 @@
  *
  *   node node_modules/.predict-measure/evaluate-spike-predictor.js --seed 2024
  *
- * `--fit-seed` (default 42) is the predictor's own seed: vary it to see the run-to-run spread.
+ * `--fit-seed` (default 42) is the predictor's own seed: vary it to see the run-to-run spread;
+ * `--hours-since-cap 720` gives the predictor as it was before `hoursSinceCap` (the feature's own cap).
  */
 import { parseArgs } from 'node:util';
 import { expectedCalibrationError, rocAuc } from '@cdf/eval';
@@ -21,6 +22,7 @@ const { values } = parseArgs({
     'origin-stride': { type: 'string', default: '5' },
     parallel: { type: 'string', default: 'true' },
     'fit-seed': { type: 'string', default: '42' },
+    'hours-since-cap': { type: 'string', default: '168' },
   },
 });
 const seed = Number(values.seed);
@@ -34,6 +36,7 @@ const predictor = await fitSpikePredictor(train.series, {
   anomalies: train.anomalies,
   plannedEvents: task.plannedEvents,
   seed: Number(values['fit-seed']),
+  hoursSinceCap: Number(values['hours-since-cap']),
   parallel: values.parallel === 'true',
 });
 const fitMs = performance.now() - started;
