@@ -9,8 +9,10 @@
 // `--mask-holidays` also masks the generator's holidays (known calendar days).
 // MAPE is reported as the mean over origins and pooled over all scored hours; "w/o hol." pools
 // the hours outside holidays and the last 5 days of quarters (diagnosis, not the target).
+// Models: ensemble (the default baseline), ensemble-no-calendar (without its learned holiday and
+// quarter-end effects), mstl, prophet, seasonal-naive-week.
 // Build first: pnpm exec turbo run build --filter=@cdf/eval...
-//   node packages/eval/scripts/synthetic-backtest.mjs [--models ensemble,mstl,...] [--mask all] [--mask-holidays]
+//   node packages/eval/scripts/synthetic-backtest.mjs [--seed 7] [--models ensemble,mstl,...] [--mask all] [--mask-holidays]
 import { ensembleBaseline, mstlBaseline, prophetBaseline, seasonalNaiveBaseline } from '@cdf/baseline';
 import { generateSynthetic } from '@cdf/data';
 import { backtest, baselineForecaster } from '../dist/index.js';
