@@ -61,6 +61,6 @@ export {
   runRollingOrigin,
 } from './rolling-origin.ts';
 export { QUANTILE_STAGE_NAME, type QuantileState, QuantileStateSchema } from './saved-quantile-stage.ts';
-export { robustSpikeMask } from './spike-mask.ts';
+export { robustSpikeMask, type SpikeMaskWindow } from './spike-mask.ts';
 export { withSpikesFilled } from './spikes-filled.ts';
 export { withoutPlannedEvents } from './without-planned-events.ts';

@@ -9,6 +9,7 @@ import {
   type Series,
   validate,
 } from '@cdf/core';
+import { robustSpikeMask } from '@cdf/quantile';
 import { type Detection, extendElevatedRuns } from '@cdf/spikes';
 import { z } from 'zod';
 import { resolvePlugin } from '../config/resolve-plugin.ts';
@@ -98,6 +99,10 @@ export async function fitSeriesModels(
     window: day,
     maxExtension: 28 * day,
   });
+  // and what stands far above the same hour of the last unmasked weeks: a multi-day viral burst
+  // the detector took for a new level within hours, or one right after a launch
+  const elevated = robustSpikeMask(series, 4, 'causal');
+  for (let i = 0; i < normalMask.length; i++) if (elevated[i] === 1) normalMask[i] = 1;
   const base = await timed(() =>
     fitBaselineStep(pipeline, history.series, {
       mask: normalMask,
@@ -147,16 +152,14 @@ export async function fitSeriesModels(
   const forecaster: PointForecaster = async (train, horizon) => {
     const trainEnd = train.timestamps[train.timestamps.length - 1]! + train.stepMs;
     const seen = baselineHistory(train, plannedEvents, trainEnd);
-    const fitted = await choice.resolved.plugin
-      .create(choice.params)
-      .fit(
-        {
-          series: seen.series,
-          mask: normalMask.subarray(0, train.values.length),
-          plannedEvents: seen.plannedEvents,
-        },
-        { seed: spec.seed },
-      );
+    const fitted = await choice.resolved.plugin.create(choice.params).fit(
+      {
+        series: seen.series,
+        mask: normalMask.subarray(0, train.values.length),
+        plannedEvents: seen.plannedEvents,
+      },
+      { seed: spec.seed },
+    );
     return fitted.predict({ horizon }).point;
   };
   const quantileUse = pipeline.quantile;
