@@ -129,7 +129,11 @@ function syntheticWindows(
       writeMetricsCsv(csv, data.timestamps, data.columns, 0, origin);
       out = mkdtempSync(join(ctx.scratch, 'synthetic-origin-'));
       const plan = events === undefined ? [] : ['--events', events];
-      runCli(ctx.root, ['forecast', '--input', csv, '--horizon', String(HORIZON), '--seed', '42', ...plan], out);
+      runCli(
+        ctx.root,
+        ['forecast', '--input', csv, '--horizon', String(HORIZON), '--seed', '42', ...plan],
+        out,
+      );
     }
     windows.push({
       timestamps: data.timestamps.slice(origin, origin + HORIZON),
