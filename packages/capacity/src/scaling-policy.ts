@@ -1,10 +1,11 @@
-import type {
-  CostModel,
-  GpuProfile,
-  PrewarmWindow,
-  RequirementFrame,
-  ScalingPolicy,
-  ScenarioRow,
+import {
+  type CostModel,
+  type GpuProfile,
+  median,
+  type PrewarmWindow,
+  type RequirementFrame,
+  type ScalingPolicy,
+  type ScenarioRow,
 } from '@cdf/core';
 import { z } from 'zod';
 import { type Horizon, totalsByTimestamp } from './horizon.ts';
@@ -80,12 +81,13 @@ export function deriveScalingPolicy(
   const target = cost.utilization_target;
   const up =
     params.scale_up_threshold ??
-    clamp(median(upRatios) ?? (target + cost.utilization_warning) / 2, target, cost.utilization_warning);
+    clamp(medianOf(upRatios) ?? (target + cost.utilization_warning) / 2, target, cost.utilization_warning);
   const down =
-    params.scale_down_threshold ?? clamp(median(downRatios) ?? target / 2, 0.05, Math.min(target, up) - 0.05);
+    params.scale_down_threshold ??
+    clamp(medianOf(downRatios) ?? target / 2, 0.05, Math.min(target, up) - 0.05);
 
   const runSeconds = spikeRuns.map((r) => (r.last - r.first + 1) * horizon.stepHours * 3600);
-  const runMedian = median(runSeconds);
+  const runMedian = medianOf(runSeconds);
   const downCooldown =
     params.scale_down_cooldown_seconds ??
     (runMedian === undefined
@@ -111,11 +113,9 @@ export function deriveScalingPolicy(
   };
 }
 
-function median(values: readonly number[]): number | undefined {
-  if (values.length === 0) return undefined;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[mid] : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+/** The median of `values`, undefined when there are none. */
+function medianOf(values: readonly number[]): number | undefined {
+  return values.length === 0 ? undefined : median(values);
 }
 
 function clamp(x: number, lo: number, hi: number): number {

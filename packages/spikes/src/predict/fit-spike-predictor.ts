@@ -1,4 +1,11 @@
-import { CdfError, CdfErrorCode, InsufficientHistoryError, type PlannedEvent, type Series } from '@cdf/core';
+import {
+  CdfError,
+  CdfErrorCode,
+  InsufficientHistoryError,
+  median,
+  type PlannedEvent,
+  type Series,
+} from '@cdf/core';
 import {
   fitIsotonic,
   fitPlatt,
@@ -102,7 +109,7 @@ export async function fitSpikePredictor(
   }
   const classifier = models[0]!;
   const magnitude = withMagnitude ? models[1]! : null;
-  const fallbackLogRatio = median(set.magnitude.logRatio);
+  const fallbackLogRatio = set.magnitude.logRatio.length === 0 ? 0 : median(set.magnitude.logRatio);
   notes.push(
     withMagnitude
       ? `magnitude: log(value / robust baseline) regressed on ${set.magnitude.matrix.rows} spike rows`
@@ -127,11 +134,4 @@ export async function fitSpikePredictor(
     plannedEvents: [...plannedEvents],
     notes,
   });
-}
-
-function median(values: Float64Array): number {
-  if (values.length === 0) return 0;
-  const sorted = Float64Array.from(values).sort();
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }

@@ -1,3 +1,4 @@
+import { median } from '@cdf/core';
 /**
  * The "usual" level of each point, to measure a spike's magnitude against: the median of the
  * observed, non-spike values at the same phase one to four seasons (`season` steps, a week of
@@ -28,10 +29,4 @@ export function robustBaseline(
     if (pick.length > 0) out[i] = median(pick);
   }
   return out;
-}
-
-function median(values: number[]): number {
-  values.sort((a, b) => a - b);
-  const mid = values.length >> 1;
-  return values.length % 2 === 1 ? values[mid]! : (values[mid - 1]! + values[mid]!) / 2;
 }
