@@ -38,7 +38,13 @@ describe('learnCalendarEffects', () => {
     // Independence Day and Thanksgiving at 60% in both years; nothing else special
     const dips = ['2024-07-04', '2024-11-28', '2025-07-04', '2025-11-27'];
     const series = withDays(2 * 8760, dips, 0.6);
-    const effects = learn(series, hoursUntil('2025-11-20T00:00:00Z'));
+    const until = hoursUntil('2025-11-20T00:00:00Z');
+    const effects = learn(series, until);
+    // the history's own multipliers, computed once while learning, are those of its timestamps
+    expect(Array.from(effects.inHistory)).toEqual(
+      Array.from(effects.multipliers(series.timestamps.subarray(0, until))),
+    );
+    expect(Math.min(...effects.inHistory)).toBeCloseTo(0.6, 1);
     const byKey = Object.fromEntries(effects.effects.map((e) => [e.key, e]));
     expect(Object.keys(byKey).sort()).toEqual(['holiday:Independence Day', 'holiday:Thanksgiving']);
     expect(byKey['holiday:Independence Day']!.multiplier).toBeCloseTo(0.6, 1);

@@ -18,6 +18,8 @@ export interface CalendarEffects {
   readonly effects: readonly CalendarEffect[];
   /** Day-to-day spread of ordinary days (robust SD of their log ratios). */
   readonly ordinarySpread: number;
+  /** {@link CalendarEffects.multipliers} of the history the effects were learned on. */
+  readonly inHistory: Float64Array;
   /** The product of the kept effects of each timestamp's local day (1 on ordinary days). */
   multipliers(timestamps: Float64Array): Float64Array;
 }
@@ -79,7 +81,8 @@ export function learnCalendarEffects(
   return {
     effects: [...kept.values()],
     ordinarySpread: spread,
-    multipliers: (at) => applyEffects(at, rules, kept),
+    inHistory: dayMultipliers(days, timestamps.length, kept),
+    multipliers: (at) => dayMultipliers(calendarDays(at, rules), at.length, kept),
   };
 }
 
@@ -131,14 +134,15 @@ function robustSpread(values: readonly number[]): number {
   return 1.4826 * median(values.map((v) => Math.abs(v - center)));
 }
 
-function applyEffects(
-  timestamps: Float64Array,
-  rules: CalendarDayRules,
+/** Each point's multiplier: the product of the kept effects of its day (`days` covers `n` points). */
+function dayMultipliers(
+  days: readonly CalendarDay[],
+  n: number,
   kept: ReadonlyMap<string, CalendarEffect>,
 ): Float64Array {
-  const out = new Float64Array(timestamps.length).fill(1);
+  const out = new Float64Array(n).fill(1);
   if (kept.size === 0) return out;
-  for (const day of calendarDays(timestamps, rules)) {
+  for (const day of days) {
     let multiplier = 1;
     if (day.holiday !== '') {
       // the effect seen on the same kind of day (weekday or weekend), else on the other kind

@@ -35,7 +35,7 @@ export function ensembleCalendar(
   const kept = effects.effects.map((e) => `${describeEffect(e)} x${e.multiplier.toFixed(2)}`);
   return {
     effects,
-    multipliers: effects.multipliers(series.timestamps),
+    multipliers: effects.inHistory,
     notes: kept.length > 0 ? [`calendar effects learned from the history: ${kept.join(', ')}`] : [],
   };
 }
