@@ -13,7 +13,7 @@ export {
   NotFittedError,
   SchemaError,
 } from './errors.ts';
-export { median, medianInPlace } from './median.ts';
+export { median, medianInPlace, robustSd } from './median.ts';
 export { type AnomalyRow, AnomalyRowSchema } from './schemas/anomaly.ts';
 export {
   type CostModel,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { median, medianInPlace } from './median.ts';
+import { median, medianInPlace, robustSd } from './median.ts';
 
 describe('median', () => {
   it('takes the middle value, or the mean of the two middle values', () => {
@@ -28,5 +28,15 @@ describe('median', () => {
       const expected = n % 2 === 1 ? sorted[n >> 1]! : (sorted[n / 2 - 1]! + sorted[n / 2]!) / 2;
       expect(median(values)).toBe(expected);
     }
+  });
+});
+
+describe('robustSd', () => {
+  it('is 1.4826 x the median absolute deviation, about the median or a given centre', () => {
+    // deviations from the median 3: 2, 1, 0, 1, 97 -> median 1
+    expect(robustSd([1, 2, 3, 4, 100])).toBeCloseTo(1.4826, 12);
+    // about 0: 1, 2, 3, 4, 100 -> median 3
+    expect(robustSd([1, 2, 3, 4, 100], 0)).toBeCloseTo(3 * 1.4826, 12);
+    expect(robustSd([])).toBeNaN();
   });
 });

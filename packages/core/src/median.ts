@@ -41,3 +41,12 @@ function select(a: Float64Array, n: number, k: number): number {
 export function median(values: ArrayLike<number>): number {
   return medianInPlace(Float64Array.from(values), values.length);
 }
+
+/**
+ * Robust standard deviation: 1.4826 x the median absolute deviation from `centre` (default the
+ * median of `values`), the SD for normal data. NaN when empty.
+ */
+export function robustSd(values: ArrayLike<number>, centre: number = median(values)): number {
+  const deviations = Float64Array.from(values, (v) => Math.abs(v - centre));
+  return 1.4826 * medianInPlace(deviations, deviations.length);
+}

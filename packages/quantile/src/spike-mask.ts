@@ -1,4 +1,4 @@
-import { median, type Series } from '@cdf/core';
+import { median, robustSd, type Series } from '@cdf/core';
 
 /** Which weeks a point is compared with: the two before and after it, or unmasked ones before it. */
 export type SpikeMaskWindow = 'centred' | 'causal';
@@ -105,6 +105,12 @@ function causalMask(
   return { mask, excess };
 }
 
+/** The lower quartile of the absolute deviations from `centre` / 0.3186 (the SD for normal data). */
+function lowerQuartileSd(values: readonly number[], centre: number): number {
+  const deviations = values.map((v) => Math.abs(v - centre)).sort((a, b) => a - b);
+  return deviations[Math.floor(0.25 * (deviations.length - 1))]! / 0.3186;
+}
+
 /**
  * `threshold` robust spreads above the median excess, at least log 1.5; NaN when none is finite.
  * The spread is 1.4826 x the median absolute deviation (`mad`), or the lower quartile of the
@@ -115,10 +121,6 @@ function excessCut(excess: Float64Array, threshold: number, spread: 'mad' | 'qua
   const finite = Array.from(excess).filter((v) => !Number.isNaN(v));
   if (finite.length === 0) return Number.NaN;
   const centre = median(finite);
-  const deviations = finite.map((v) => Math.abs(v - centre)).sort((a, b) => a - b);
-  const sd =
-    spread === 'mad'
-      ? 1.4826 * median(deviations)
-      : deviations[Math.floor(0.25 * (deviations.length - 1))]! / 0.3186;
+  const sd = spread === 'mad' ? robustSd(finite, centre) : lowerQuartileSd(finite, centre);
   return Math.max(Math.log(1.5), centre + threshold * sd);
 }

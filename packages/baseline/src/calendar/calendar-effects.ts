@@ -1,4 +1,4 @@
-import { median } from '@cdf/core';
+import { robustSd } from '@cdf/core';
 import { type CalendarDay, type CalendarDayRules, calendarDays } from './calendar-days.ts';
 import { dayLogRatios, levelAdjusted } from './day-ratios.ts';
 
@@ -63,7 +63,7 @@ export function learnCalendarEffects(
   const ordinaryLogs: number[] = [];
   for (let d = 0; d < days.length; d++)
     if (ordinary[d] && Number.isFinite(logs[d]!)) ordinaryLogs.push(logs[d]!);
-  const spread = robustSpread(ordinaryLogs);
+  const spread = ordinaryLogs.length === 0 ? 0 : robustSd(ordinaryLogs);
   const kept = new Map<string, CalendarEffect>();
   if (ordinaryLogs.length >= MIN_ORDINARY_DAYS && spread > 0) {
     const quarterEnd = groupLogs(days, logs, (day) =>
@@ -125,13 +125,6 @@ function keepSignificant(
       kept.set(key, { key, multiplier: Math.exp(mean), occurrences: list.length });
     }
   }
-}
-
-/** 1.4826 x the median absolute deviation from the median (the SD for normal data); 0 when empty. */
-function robustSpread(values: readonly number[]): number {
-  if (values.length === 0) return 0;
-  const center = median(values);
-  return 1.4826 * median(values.map((v) => Math.abs(v - center)));
 }
 
 /** Each point's multiplier: the product of the kept effects of its day (`days` covers `n` points). */
