@@ -1,6 +1,6 @@
 /**
  * sMAPE, MASE, OWA and the M4 reference forecasts on the M4 hourly data in
- * ../shared/datasets/m4-hourly (the even-numbered half, 207 of 414 series; M4 competition).
+ * ../shared/datasets/m4-hourly, or $CDF_DATASETS/m4-hourly (the even-numbered half, 207 of 414 series; M4 competition).
  * The definitions are those of the dataset README:
  *   "sMAPE = mean of 200|y-f|/(|y|+|f|); MASE = mean |y-f| divided by the in-sample
  *    mean |y_t - y_{t-24}|; OWA = mean of MASE/MASE_Naive2 and sMAPE/sMAPE_Naive2."
@@ -9,10 +9,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mase, naive2, owa, seasonalNaive, smape } from '../src/index.ts';
+import { datasetsDir, mase, naive2, owa, seasonalNaive, smape } from '../src/index.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-const m4Dir = join(resolve(repoRoot, '..', 'shared', 'datasets'), 'm4-hourly');
+const m4Dir = join(datasetsDir(repoRoot), 'm4-hourly');
 
 function readLong(file: string): Map<string, number[]> {
   const series = new Map<string, number[]>();

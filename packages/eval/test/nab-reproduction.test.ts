@@ -1,6 +1,6 @@
 /**
  * Reproduces NAB v1.0's published final scores from the published per-row anomaly scores of two
- * reference detectors. Data: ../shared/datasets/nab (NAB v1.0 corpus, labels, profiles,
+ * reference detectors. Data: ../shared/datasets/nab or $CDF_DATASETS/nab (NAB v1.0 corpus, labels, profiles,
  * `reference-detections/`, `published-thresholds.json`, `published-final-results.json`; MIT,
  * numenta/NAB). Never copied into the repo; the test fails when the folder is missing.
  */
@@ -9,6 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
+  datasetsDir,
   loadNabCorpus,
   loadNabResults,
   type NabCorpus,
@@ -18,7 +19,7 @@ import {
 } from '../src/index.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-const nabDir = join(resolve(repoRoot, '..', 'shared', 'datasets'), 'nab');
+const nabDir = join(datasetsDir(repoRoot), 'nab');
 const profiles = ['standard', 'reward_low_FP_rate', 'reward_low_FN_rate'] as const;
 const detectors = ['windowedGaussian', 'numenta'] as const;
 

@@ -1,6 +1,6 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { datasetPath } from '../datasets/shared-datasets.ts';
+import { datasetPath } from '@cdf/eval';
 import { type CliRun, readScenarios, runCli } from '../forecast/cli-run.ts';
 import { fleetTable } from '../forecast/fleet-table.ts';
 import { poolAccuracy, type ScoredWindow } from '../forecast/forecast-accuracy.ts';

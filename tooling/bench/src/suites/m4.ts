@@ -7,6 +7,7 @@ import {
   type BacktestForecaster,
   backtest,
   baselineForecaster,
+  datasetPath,
   M4_HOURLY_SHOWN,
   naive2,
   owa,
@@ -16,7 +17,6 @@ import {
   summariseBacktests,
 } from '@cdf/eval';
 import { readLongCsv, seriesOf } from '../datasets/long-csv.ts';
-import { datasetPath } from '../datasets/shared-datasets.ts';
 import type { ReportTable } from '../report-table.ts';
 import type { CaseContext } from '../speed-case.ts';
 import type { Suite } from '../suite.ts';

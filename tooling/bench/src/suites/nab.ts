@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseDuration } from '@cdf/core';
 import {
+  datasetPath,
   loadNabCorpus,
   loadNabResults,
   type NabCorpus,
@@ -18,7 +19,6 @@ import {
   scoreChanges,
   suppressRepeats,
 } from '@cdf/spikes';
-import { datasetPath } from '../datasets/shared-datasets.ts';
 import type { ReportTable } from '../report-table.ts';
 import type { CaseContext } from '../speed-case.ts';
 import type { Suite } from '../suite.ts';

@@ -2,8 +2,10 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 /**
- * The shared datasets folder: `$CDF_DATASETS` if set, else `../shared/datasets` beside the repo
- * root (where a checkout and CI find it), else `/work/shared/datasets`.
+ * The shared datasets folder (M4 hourly, NAB, ServeGen, Azure LLM traces; read in place, never
+ * copied into the repo) for the tests and benchmarks that score on real data: `$CDF_DATASETS`
+ * if set, else `../shared/datasets` beside the repo root (where a checkout and CI find it),
+ * else `/work/shared/datasets`.
  */
 export function datasetsDir(repoRoot: string): string {
   const candidates = [
