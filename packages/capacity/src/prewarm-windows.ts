@@ -4,6 +4,7 @@ import {
   MINUTE_MS,
   type PlannedEvent,
   type PrewarmWindow,
+  plannedEventEnd,
   plannedEventMultiplier,
   type RequirementFrame,
   type ScenarioRow,
@@ -100,7 +101,7 @@ export function findPrewarmWindows(
     });
   }
   for (const event of plannedEvents) {
-    const eventEnd = event.start + event.expected_duration_hours * 3_600_000;
+    const eventEnd = plannedEventEnd(event);
     if (event.start >= horizon.end || eventEnd <= horizon.start) continue;
     let gpus = 0;
     horizon.timestamps.forEach((t, j) => {

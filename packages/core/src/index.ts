@@ -37,6 +37,7 @@ export {
   type PlannedEvent,
   type PlannedEventInput,
   PlannedEventSchema,
+  plannedEventEnd,
   plannedEventMultiplier,
   plannedEventsMultiplier,
   SPIKE_TYPES,

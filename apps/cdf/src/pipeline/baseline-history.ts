@@ -1,4 +1,4 @@
-import type { PlannedEvent, Series } from '@cdf/core';
+import { type PlannedEvent, plannedEventEnd, type Series } from '@cdf/core';
 import { withoutPlannedEvents } from '@cdf/quantile';
 
 /** The history a baseline is fitted on, with the planned events it is told about. */
@@ -26,7 +26,7 @@ export function baselineHistory(
   const over: PlannedEvent[] = [];
   const running: PlannedEvent[] = [];
   for (const e of events) {
-    if (e.start + e.expected_duration_hours * 3_600_000 <= end) over.push(e);
+    if (plannedEventEnd(e) <= end) over.push(e);
     else if (e.start < end) running.push(e);
   }
   return { series: withoutPlannedEvents(series, running), plannedEvents: over };

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { HOUR_MS } from '../time.ts';
 import {
   PlannedEventSchema,
+  plannedEventEnd,
   plannedEventMultiplier,
   plannedEventsMultiplier,
   SpikeEventSchema,
@@ -118,5 +119,19 @@ describe('SpikeEventSchema', () => {
     expect(SpikeEventSchema.safeParse({ ...base, peak: start + HOUR_MS }).success).toBe(true);
     expect(SpikeEventSchema.safeParse({ ...base, peak: start + 9 * HOUR_MS }).success).toBe(false);
     expect(SpikeEventSchema.safeParse({ ...base, peak: start, type: 'meteor' }).success).toBe(false);
+  });
+});
+
+describe('plannedEventEnd', () => {
+  it('is the start plus the expected duration, the first instant the event no longer applies', () => {
+    const event = {
+      start: Date.UTC(2026, 11, 3),
+      name: 'launch',
+      expected_multiplier: 6,
+      expected_duration_hours: 120,
+    };
+    expect(plannedEventEnd(event)).toBe(Date.UTC(2026, 11, 8));
+    expect(plannedEventMultiplier(event, plannedEventEnd(event) - 3_600_000)).toBeGreaterThan(1);
+    expect(plannedEventMultiplier(event, plannedEventEnd(event))).toBe(1);
   });
 });

@@ -49,6 +49,11 @@ export type PlannedEvent = z.output<typeof PlannedEventSchema>;
 /** A planned event as written in a file, before parsing. */
 export type PlannedEventInput = z.input<typeof PlannedEventSchema>;
 
+/** When a planned event is over (epoch ms, exclusive): its start plus its expected duration. */
+export function plannedEventEnd(event: Pick<PlannedEvent, 'start' | 'expected_duration_hours'>): number {
+  return event.start + event.expected_duration_hours * HOUR_MS;
+}
+
 /**
  * The demand multiplier a planned event applies at time `t` (epoch ms): 1 outside the event,
  * `expected_multiplier` on its plateau, linear in between. Every stage uses this one profile so

@@ -1,4 +1,4 @@
-import { HOUR_MS, medianInPlace, type PlannedEvent, type Series } from '@cdf/core';
+import { HOUR_MS, medianInPlace, type PlannedEvent, plannedEventEnd, type Series } from '@cdf/core';
 import type { AnomalyRun } from '../events/anomaly-runs.ts';
 import type { SpikeShape } from './spike-rules.ts';
 
@@ -81,5 +81,5 @@ function mixRatio(column: Float64Array, run: AnomalyRun, ctx: ShapeContext): num
 function overlapsPlanned(run: AnomalyRun, series: Series, planned: readonly PlannedEvent[]): boolean {
   const start = series.timestamps[run.start]!;
   const end = series.timestamps[run.end]! + series.stepMs;
-  return planned.some((e) => e.start < end && e.start + e.expected_duration_hours * HOUR_MS > start);
+  return planned.some((e) => e.start < end && plannedEventEnd(e) > start);
 }

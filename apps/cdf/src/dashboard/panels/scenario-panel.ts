@@ -1,4 +1,4 @@
-import { DAY_MS, HOUR_MS, toIsoUtc } from '@cdf/core';
+import { DAY_MS, plannedEventEnd, toIsoUtc } from '@cdf/core';
 import type { DashboardData } from '../dashboard-data.ts';
 import { legend, valueAxis } from '../svg/chart-frame.ts';
 import { linearScale, niceDomain, niceTicks } from '../svg/linear-scale.ts';
@@ -81,13 +81,11 @@ export function scenarioPanel(data: DashboardData): Panel {
       : '';
   const divider = `<line x1="${px(x(start))}" x2="${px(x(start))}" y1="${px(area.top)}" y2="${px(area.top + area.height)}" style="stroke:${colour('muted')};stroke-dasharray:2 3"/>`;
 
-  const launches = data.planned_events.filter(
-    (e) => e.start < domain[1] && e.start + e.expected_duration_hours * HOUR_MS > domain[0],
-  );
+  const launches = data.planned_events.filter((e) => e.start < domain[1] && plannedEventEnd(e) > domain[0]);
   const launchBands = launches
     .map((e) => {
       const a = x(Math.max(e.start, domain[0]));
-      const b = x(Math.min(e.start + e.expected_duration_hours * HOUR_MS, domain[1]));
+      const b = x(Math.min(plannedEventEnd(e), domain[1]));
       return (
         `<rect x="${px(a)}" y="${px(area.top)}" width="${px(Math.max(1, b - a))}" height="${px(area.height)}" style="fill:${colour('launch')};fill-opacity:0.1"/>` +
         `<line x1="${px(x(e.start))}" x2="${px(x(e.start))}" y1="${px(area.top)}" y2="${px(area.top + area.height)}" style="stroke:${colour('launch')};stroke-width:1.5"/>`

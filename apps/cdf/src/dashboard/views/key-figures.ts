@@ -1,4 +1,4 @@
-import { HOUR_MS } from '@cdf/core';
+import { HOUR_MS, plannedEventEnd } from '@cdf/core';
 import type { DashboardData } from '../dashboard-data.ts';
 
 /** The numbers in the dashboard's header. */
@@ -46,7 +46,7 @@ export function keyFigures(data: DashboardData): KeyFigures {
   }
   const horizonStart = scenarios[0]!.timestamp;
   const upcoming = data.planned_events
-    .filter((e) => e.start + e.expected_duration_hours * HOUR_MS > horizonStart)
+    .filter((e) => plannedEventEnd(e) > horizonStart)
     .sort((a, b) => a.start - b.start)[0];
   return {
     peakP95,
