@@ -10,7 +10,7 @@ import { buildPredictionRows, type FeatureMatrix } from '@cdf/features';
 import type { Calibrator, GbdtModel } from '@cdf/gbdt';
 import { type HistoryTail, historyTail, saveHistoryTail } from './history-tail.ts';
 import { capHoursSinceAnomaly } from './quiet-history-cap.ts';
-import { scaleFreeFeatures } from './scale-free-features.ts';
+import { spikeModelFeatures } from './spike-model-features.ts';
 import type { SpikePredictorParams } from './spike-predictor-params.ts';
 
 /** Registry name written into saved spike predictors. */
@@ -93,13 +93,13 @@ export class FittedSpikePredictor {
       plannedEvents: request.plannedEvents ?? this.#parts.plannedEvents,
       anomalies: tail.anomalies,
     });
-    const scored = this.scoreRows(scaleFreeFeatures(rows));
+    const scored = this.scoreRows(spikeModelFeatures(rows));
     return { timestamps: rows.targetTime, ...scored };
   }
 
   /**
    * Score design rows built like the training rows (`buildDirectMatrix` or `buildPredictionRows`
-   * with the same anomalies, then `scaleFreeFeatures`): for evaluation over many origins at once.
+   * with the same anomalies, then `spikeModelFeatures`): for evaluation over many origins at once.
    * `hours_since_anomaly` is capped here at the fitted `hoursSinceCap`, as it was for training.
    */
   scoreRows(rows: FeatureMatrix): { probability: Float64Array; magnitude: Float64Array } {

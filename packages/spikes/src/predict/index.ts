@@ -14,6 +14,7 @@ export {
 export { loadSpikePredictor } from './load-spike-predictor.ts';
 export { robustBaseline } from './robust-baseline.ts';
 export { LEVEL_FEATURE, scaleFreeFeatures } from './scale-free-features.ts';
+export { SEASON_OF_YEAR_FEATURES, spikeModelFeatures } from './spike-model-features.ts';
 export {
   CLASSIFIER_DEFAULTS,
   DEFAULT_TRAINING_HORIZONS,

@@ -2,7 +2,8 @@ import { HOUR_MS, type PlannedEvent, type Series, WEEK_MS } from '@cdf/core';
 import { buildDirectMatrix, type FeatureMatrix } from '@cdf/features';
 import { capHoursSinceAnomaly } from './quiet-history-cap.ts';
 import { robustBaseline } from './robust-baseline.ts';
-import { scaleFreeFeatures, selectRows } from './scale-free-features.ts';
+import { selectRows } from './scale-free-features.ts';
+import { spikeModelFeatures } from './spike-model-features.ts';
 import type { SpikePredictorParams } from './spike-predictor-params.ts';
 
 /** The rows the two models learn from. */
@@ -38,7 +39,7 @@ export function buildSpikeTrainingSet(
     anomalies,
     maxRows: params.maxRows,
   });
-  const matrix = capHoursSinceAnomaly(scaleFreeFeatures(direct.matrix), params.hoursSinceCap);
+  const matrix = capHoursSinceAnomaly(spikeModelFeatures(direct.matrix), params.hoursSinceCap);
   const season = Math.max(1, Math.round(WEEK_MS / series.stepMs));
   const baseline = robustBaseline(series.values, anomalies, series.filled, season);
 

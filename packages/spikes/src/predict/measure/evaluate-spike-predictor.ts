@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import { expectedCalibrationError, rocAuc } from '@cdf/eval';
 import { buildDirectMatrix } from '@cdf/features';
 import { fitSpikePredictor } from '../fit-spike-predictor.ts';
-import { scaleFreeFeatures } from '../scale-free-features.ts';
+import { spikeModelFeatures } from '../spike-model-features.ts';
 import { syntheticSpikeTask, truncateTask } from './synthetic-spike-task.ts';
 
 const { values } = parseArgs({
@@ -53,7 +53,7 @@ const direct = buildDirectMatrix(task.series, {
 });
 const keep: number[] = [];
 for (let r = 0; r < direct.matrix.rows; r++) if (direct.matrix.origins[r]! >= cut) keep.push(r);
-const all = scaleFreeFeatures(direct.matrix);
+const all = spikeModelFeatures(direct.matrix);
 const rows = {
   names: all.names,
   columns: all.columns.map((c) => Float64Array.from(keep, (r) => c[r]!)),
