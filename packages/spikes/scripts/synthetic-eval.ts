@@ -23,6 +23,10 @@ const valueIndexes = new Set(
 const seeds = args.filter((a, i) => /^\d+$/.test(a) && !valueIndexes.has(i)).map(Number);
 const sensitivityArg = args.indexOf('--sensitivity');
 const sensitivity = sensitivityArg >= 0 ? Number(args[sensitivityArg + 1]) : 0.5;
+const totals = new Map<string, { detected: number; total: number }>();
+let worstPrecision = 1;
+let worstFpr = 0;
+let worstType = 1;
 for (const seed of seeds.length > 0 ? seeds : [1, 2, 3]) {
   const data = generateSynthetic({ start: '2024-01-01', end: '2026-01-01', seed, stepMs });
   const series = seriesFromColumns(data, 'compute_tflops', stepMs);
@@ -33,6 +37,13 @@ for (const seed of seeds.length > 0 ? seeds : [1, 2, 3]) {
   const detection = prepared.detect(sensitivity);
   const ms = performance.now() - t0;
   const s = scoreAgainstTruth(series.timestamps, detection.isAnomaly, detection.events, data.events);
+  for (const [type, r] of Object.entries(s.eventRecall)) {
+    const sum = totals.get(type) ?? { detected: 0, total: 0 };
+    totals.set(type, { detected: sum.detected + r.detected, total: sum.total + r.total });
+  }
+  worstPrecision = Math.min(worstPrecision, s.pointPrecision);
+  worstFpr = Math.max(worstFpr, s.falsePositiveRate);
+  worstType = Math.min(worstType, s.typeAccuracy);
   const recall = Object.entries(s.eventRecall)
     .map(([t, r]) => `${t} ${r.detected}/${r.total}`)
     .join(', ');
@@ -64,3 +75,10 @@ for (const seed of seeds.length > 0 ? seeds : [1, 2, 3]) {
     }
   }
 }
+const summed = [...totals].map(
+  ([t, r]) => `${t} ${r.detected}/${r.total} (${(r.detected / r.total).toFixed(3)})`,
+);
+console.log(
+  `all seeds: events ${summed.join(', ')} | worst precision ${worstPrecision.toFixed(4)}, ` +
+    `FPR ${(100 * worstFpr).toFixed(3)}%, type accuracy ${worstType.toFixed(3)}`,
+);

@@ -103,15 +103,18 @@ export class DetectorCore {
     this.offset = typical > 0 ? 0.1 * typical : 1;
     this.tracks = p.periodSteps.map(
       (period) =>
-        new SeasonalTrack(
+        new SeasonalTrack({
           period,
-          p.seasonCycles,
-          p.levelSteps,
-          p.clip,
-          p.scaleAlpha,
-          p.warmupSteps,
-          p.shortSteps,
-        ),
+          cycles: p.seasonCycles,
+          levelSteps: p.levelSteps,
+          clip: p.clip,
+          admitOutliers: p.admitOutliers,
+          watched: p.direction,
+          alpha: p.scaleAlpha,
+          warmupSteps: p.warmupSteps,
+          quietSteps: p.shortSteps,
+          scaleWindowSteps: p.scaleWindowSteps,
+        }),
     );
     for (const v of this.warmupValues) this.learnOnly(this.transform(v));
   }
@@ -131,10 +134,18 @@ export class DetectorCore {
     return Math.max(rel * (Number.isNaN(this.levelAbs) ? 0 : this.levelAbs), 1e-9);
   }
 
+  /** The smallest residual that is a spike (`spikeRatio`): a log ratio, or a share of the level. */
+  private spikeSize(): number {
+    const ratio = this.params.spikeRatio;
+    if (this.params.transform === 'log') return Math.log(ratio);
+    return (ratio - 1) * (Number.isNaN(this.levelAbs) ? 0 : this.levelAbs);
+  }
+
   private learnOnly(y: number): void {
     const floor = this.floor();
+    const spikeSize = this.spikeSize();
     for (let t = 0; t < this.tracks.length; t++)
-      this.lastResidual[t] = this.tracks[t]!.step(y, floor).residual;
+      this.lastResidual[t] = this.tracks[t]!.step(y, floor, spikeSize).residual;
     this.learnLevel(y);
   }
 
@@ -148,12 +159,13 @@ export class DetectorCore {
     const y = this.transform(v);
     const chosen = this.chooseTrack();
     const floor = this.floor();
+    const spikeSize = this.spikeSize();
     let residual = Number.NaN;
     let scale = Number.NaN;
     let expected = Number.NaN;
     let previous = Number.NaN;
     for (let t = 0; t < this.tracks.length; t++) {
-      const out = this.tracks[t]!.step(y, floor);
+      const out = this.tracks[t]!.step(y, floor, spikeSize);
       if (t === chosen) {
         residual = out.residual;
         scale = out.scale;

@@ -14,14 +14,36 @@ export const DetectorParamsSchema = z.object({
   seasonCycles: z.number().int().min(1).max(52).default(4),
   /** Window of the median level correction; longer windows absorb persistent shifts more slowly. Default 3 days. */
   levelWindow: duration.default('3d'),
-  /** Half-life of the winsorised residual scale. Default 3 days. */
+  /**
+   * Window of the residual scale: the MAD of the inlier residuals over this window, so the days
+   * after a launch cannot inflate it for weeks. `null`: exponential weighting with `scaleHalfLife`.
+   * Default 2 weeks.
+   */
+  scaleWindow: duration.nullable().default('2w'),
+  /** Half-life of the running fit error and rate-of-change scale (and of the residual scale when `scaleWindow` is null). Default 3 days. */
   scaleHalfLife: duration.default('3d'),
   /** No verdict before this much history (scores are 0); a week lets the weekly cycle be seen once. Default 1 week. */
   warmup: duration.default('1w'),
   /** Residuals beyond `clip` scales are clipped before they enter the baseline and the scale (robust fit). Default 3. */
   clip: z.number().positive().default(3),
-  /** Smallest residual scale, as a share of the level (log transform: an absolute log-ratio). Default 0.005. */
-  minRelativeScale: z.number().nonnegative().default(0.005),
+  /**
+   * Share of the clip a spike (an outlier in the watched direction at least `spikeRatio` from its
+   * expectation) adds to the baseline's history. At 0.5 a 5x launch is taken for the new level half
+   * as fast as an ordinary change of level is, so the viral event a few days later is still seen
+   * against the level before the launch. 1: the whole clip, as for any other residual. Default 0.5.
+   */
+  admitOutliers: z.number().min(0).max(1).default(0.5),
+  /**
+   * Smallest outlier that counts as a spike for `admitOutliers`, as a ratio to its expectation
+   * (`transform: 'none'`: `1 + share of the level`). Smaller outliers enter at the whole clip, so a
+   * slow drift at one hour of a very regular series is followed, not flagged for ever. Default 1.25.
+   */
+  spikeRatio: z.number().gt(1).default(1.25),
+  /**
+   * Smallest residual scale, as a share of the level (log transform: an absolute log-ratio).
+   * At 0.02 a rise must be about 10% to be flagged, however regular the series. Default 0.02.
+   */
+  minRelativeScale: z.number().nonnegative().default(0.02),
   /** `up`: only rises are anomalous (spikes); `both`: rises and drops. Default `up`. */
   direction: z.enum(['up', 'both']).default('up'),
   /** `log`: work on log(value + offset), right for multiplicative demand; `none`: raw values. Default `log`. */
@@ -55,6 +77,8 @@ export interface ResolvedDetectorParams extends DetectorParams {
   periodSteps: number[];
   levelSteps: number;
   scaleAlpha: number;
+  /** Inliers in the residual-scale window; 0 = exponential weighting. */
+  scaleWindowSteps: number;
   warmupSteps: number;
   shortSteps: number;
   forestTrainingSteps: number;
@@ -119,6 +143,7 @@ export function resolveDetectorParams(params: unknown, stepMs: number): Resolved
     periodSteps: periods.length > 0 ? [...new Set(periods)] : [1],
     levelSteps: durationSteps('levelWindow', p.levelWindow, stepMs, 3),
     scaleAlpha: 1 - 0.5 ** (1 / halfLife),
+    scaleWindowSteps: p.scaleWindow === null ? 0 : durationSteps('scaleWindow', p.scaleWindow, stepMs, 3),
     warmupSteps: durationSteps('warmup', p.warmup, stepMs, 3),
     shortSteps: durationSteps('shortWindow', p.shortWindow, stepMs),
     forestTrainingSteps: durationSteps('forestTraining', p.forestTraining, stepMs, 16),

@@ -1,8 +1,6 @@
 import { medianInPlace } from '@cdf/core';
 import { RingBuffer } from '../kernels/ring-buffer.ts';
-
-/** Median absolute deviation of a standard normal: MAD / 0.6745 estimates sigma. */
-const MAD_TO_SIGMA = 0.6744897501960817;
+import { ResidualScale } from './residual-scale.ts';
 
 /** What one seasonal track says about a point. */
 export interface TrackStep {
@@ -14,48 +12,74 @@ export interface TrackStep {
   scale: number;
 }
 
+/** How a {@link SeasonalTrack} learns; every length is in steps. */
+export interface SeasonalTrackOptions {
+  /** The period (1 = the previous step). */
+  period: number;
+  /** Past cycles whose median gives the seasonal expectation. */
+  cycles: number;
+  /** Recent deviations whose median gives the level correction. */
+  levelSteps: number;
+  /** Residuals beyond `clip` scales are clipped before they enter the history. */
+  clip: number;
+  /**
+   * Share of the clip a spike-sized outlier on a watched side adds to the history (1: the whole
+   * clip). Below 1, a spike is absorbed more slowly than an ordinary level change.
+   */
+  admitOutliers: number;
+  /** Which outliers `admitOutliers` applies to: rises only (`up`) or rises and drops (`both`). */
+  watched: 'up' | 'both';
+  /** Weight of the newest point in the running fit error (and the exponential scale). */
+  alpha: number;
+  /** Warm-up length; the first scale comes from a quarter of it. */
+  warmupSteps: number;
+  /** Steps after an outlier before residuals update the scale again. */
+  quietSteps: number;
+  /** Inliers whose MAD gives the residual scale; 0 = exponential weighting (see ResidualScale). */
+  scaleWindowSteps: number;
+}
+
 /**
  * The robust expectation for one seasonal period, causal: the median of the same phase over the
- * last `cycles` periods of *cleaned* history plus a level correction (the median of recent
- * deviations from that seasonal median). A point enters the history clipped to `clip` scales
- * from its expectation, so a spike cannot become the new normal quickly: a shift of `k` scales
- * needs about `k / clip` level windows to be absorbed, whereas ordinary noise passes unchanged.
- * Memory: `period x cycles + levelSteps` numbers, whatever the stream length.
+ * last `cycles` periods of *cleaned, level-free* history plus a level correction (the median of
+ * recent deviations from that seasonal median). A point enters the history clipped to `clip`
+ * scales from its expectation, and a spike-sized outlier on a watched side to
+ * `admitOutliers x clip`, so a spike cannot become the new normal quickly: a shift of `k` scales needs about
+ * `k / (admitOutliers x clip)` half level windows to be absorbed, whereas ordinary noise passes
+ * unchanged. The history keeps each point less the level correction of its time: were the level
+ * kept in it too, the seasonal median would take in a shift a second time once it had been in the
+ * history for half the cycles, and the expectation overshot (12x on a 6x three-week block).
+ * Memory: `period x cycles + levelSteps + scaleWindowSteps` numbers, whatever the stream length.
  */
 export class SeasonalTrack {
+  readonly period: number;
   private readonly history: RingBuffer;
   private readonly deviations: RingBuffer;
   private readonly phaseScratch: Float64Array;
   private readonly levelScratch: Float64Array;
-  private variance = Number.NaN;
+  private readonly scale: ResidualScale;
   private level = 0;
   private steps = 0;
   private readonly levelEvery: number;
   private readonly initSteps: number;
-  private sinceOutlier = Number.POSITIVE_INFINITY;
   private error = Number.NaN;
   private errorCount = 0;
-  private observed = 0;
-  private readonly initResiduals: Float64Array;
 
-  constructor(
-    /** The period in steps (1 = the previous steps). */
-    readonly period: number,
-    private readonly cycles: number,
-    levelSteps: number,
-    private readonly clip: number,
-    private readonly alpha: number,
-    warmupSteps: number,
-    /** Steps after an outlier before residuals update the scale again. */
-    private readonly quietSteps: number,
-  ) {
+  constructor(private readonly options: SeasonalTrackOptions) {
+    const { period, cycles, levelSteps } = options;
+    this.period = period;
     this.history = new RingBuffer(period * cycles);
     this.deviations = new RingBuffer(levelSteps);
     this.phaseScratch = new Float64Array(cycles);
     this.levelScratch = new Float64Array(levelSteps);
     // The first scale comes from this many residuals with seasonal history behind them.
-    this.initSteps = Math.max(3, Math.ceil(warmupSteps / 4));
-    this.initResiduals = new Float64Array(this.initSteps);
+    this.initSteps = Math.max(3, Math.ceil(options.warmupSteps / 4));
+    this.scale = new ResidualScale({
+      initSteps: this.initSteps,
+      quietSteps: options.quietSteps,
+      windowSteps: options.scaleWindowSteps,
+      alpha: options.alpha,
+    });
     // The level median moves slowly; at fine steps recomputing it ~48 times per window is as good
     // as every step and keeps the cost per point flat.
     this.levelEvery = Math.max(1, Math.floor(levelSteps / 48));
@@ -63,7 +87,7 @@ export class SeasonalTrack {
 
   /** True once one full period of history is held and the scale is initialised: the track can score. */
   get usable(): boolean {
-    return this.history.size >= this.period && !Number.isNaN(this.variance);
+    return this.history.size >= this.period && !Number.isNaN(this.scale.variance);
   }
 
   /**
@@ -76,17 +100,18 @@ export class SeasonalTrack {
 
   /** Current residual variance (NaN before initialisation). */
   get residualVariance(): number {
-    return this.variance;
+    return this.scale.variance;
   }
 
   /**
    * Score `y` (NaN for a missing or filled point) and learn from it. `floor` is the smallest
-   * scale allowed for this point.
+   * scale allowed for this point; an outlier at least `spikeSize` from its expectation is a spike
+   * (see `admitOutliers`), a smaller one a drift to follow.
    */
-  step(y: number, floor: number): TrackStep {
+  step(y: number, floor: number, spikeSize = 0): TrackStep {
     let seasonal = Number.NaN;
     let k = 0;
-    for (let c = 1; c <= this.cycles; c++) {
+    for (let c = 1; c <= this.options.cycles; c++) {
       const past = this.history.ago(c * this.period);
       if (Number.isNaN(past)) break;
       this.phaseScratch[k++] = past;
@@ -99,7 +124,7 @@ export class SeasonalTrack {
     }
     const level = this.level;
     const expected = seasonal + level;
-    const rawScale = Math.sqrt(this.variance);
+    const rawScale = Math.sqrt(this.scale.variance);
     const scale = Number.isNaN(rawScale) ? Number.NaN : Math.max(rawScale, floor);
     const residual = y - expected;
 
@@ -109,43 +134,34 @@ export class SeasonalTrack {
     } else if (Number.isNaN(expected)) {
       cleaned = y;
     } else {
-      const limit = Number.isNaN(scale) ? Number.POSITIVE_INFINITY : this.clip * scale;
-      const clipped = Math.max(-limit, Math.min(limit, residual));
-      cleaned = expected + clipped;
-      if (k > 0) this.learnScale(residual, limit);
+      const limit = Number.isNaN(scale) ? Number.POSITIVE_INFINITY : this.options.clip * scale;
+      cleaned = expected + this.admitted(residual, limit, spikeSize);
+      if (k > 0) this.learn(residual, limit);
     }
     if (!Number.isNaN(cleaned)) {
-      this.history.push(cleaned);
+      // The history is level-free (see the class comment); the deviations carry the level.
+      this.history.push(Number.isNaN(seasonal) ? cleaned : cleaned - level);
       if (!Number.isNaN(seasonal)) this.deviations.push(cleaned - seasonal);
     }
     return { expected, residual, scale };
   }
 
-  private learnScale(residual: number, limit: number): void {
-    this.observed++;
-    if (!Number.isNaN(this.variance)) {
-      const capped = Math.min(Math.abs(residual), 10 * Math.sqrt(this.variance));
-      this.error = Number.isNaN(this.error) ? capped : (1 - this.alpha) * this.error + this.alpha * capped;
+  /** What of a residual enters the history: clipped, and a spike-sized outlier on a watched side shrunk. */
+  private admitted(residual: number, limit: number, spikeSize: number): number {
+    const { admitOutliers, watched } = this.options;
+    if (residual > limit) return residual > spikeSize ? admitOutliers * limit : limit;
+    if (residual < -limit) return (watched === 'both' && -residual > spikeSize ? admitOutliers : 1) * -limit;
+    return residual;
+  }
+
+  private learn(residual: number, limit: number): void {
+    const variance = this.scale.variance;
+    if (!Number.isNaN(variance)) {
+      const a = this.options.alpha;
+      const capped = Math.min(Math.abs(residual), 10 * Math.sqrt(variance));
+      this.error = Number.isNaN(this.error) ? capped : (1 - a) * this.error + a * capped;
       this.errorCount++;
     }
-    if (this.observed <= this.initSteps) {
-      // The first scale is the MAD of the warm-up residuals (a spike in the warm-up cannot
-      // inflate it), then exponential weighting of the inliers takes over.
-      this.initResiduals[this.observed - 1] = Math.abs(residual);
-      if (this.observed === this.initSteps) {
-        const mad = medianInPlace(this.initResiduals, this.initSteps) / MAD_TO_SIGMA;
-        this.variance = mad * mad;
-      }
-      return;
-    }
-    // An outlier, and any point soon after one, leaves the scale as it is: were they counted, a
-    // long spike (whose residuals hover near the clip while the baseline catches up) would
-    // inflate the scale step after step until it hid itself.
-    if (Math.abs(residual) > limit) {
-      this.sinceOutlier = 0;
-      return;
-    }
-    if (++this.sinceOutlier <= this.quietSteps) return;
-    this.variance = (1 - this.alpha) * this.variance + this.alpha * residual * residual;
+    this.scale.learn(residual, limit);
   }
 }

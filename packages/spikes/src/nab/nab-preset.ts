@@ -2,7 +2,7 @@ import type { Series } from '@cdf/core';
 
 /**
  * The demand ensemble's one configuration for the whole NAB corpus (both directions, raw values,
- * a short level window). The NAB profile proper is the change detector (`scoreChanges` with its
+ * a short level window, the exponential residual scale). The NAB profile proper is the change detector (`scoreChanges` with its
  * defaults); this preset is what the ensemble scores there, for comparison.
  */
 export const NAB_ENSEMBLE_PARAMS = {
@@ -11,6 +11,10 @@ export const NAB_ENSEMBLE_PARAMS = {
   warmup: '1d',
   levelWindow: '2h',
   scaleHalfLife: '2d',
+  // The residual scale, its floor and the outlier admission as they were when the preset was tuned.
+  scaleWindow: null,
+  minRelativeScale: 0.005,
+  admitOutliers: 1,
   scoreHalvingDecades: 50,
 } as const;
 
