@@ -68,6 +68,7 @@ export async function fitQuantileStage(
       forecasters,
       origins: p.origins,
       stride: p.originStride,
+      minHistory: calibrationMinHistory(series.values.length, horizon, p),
       spikes,
       ...(options.signal ? { signal: options.signal } : {}),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
@@ -91,6 +92,15 @@ export async function fitQuantileStage(
   const { weights, table } = calibrateRecords(records, p, regressor !== null);
   notes.push(`baseline weight per bucket: ${weights.join(', ')}`);
   return new FittedQuantileStage({ params: p, horizon, weights, table, regressor, notes });
+}
+
+/**
+ * Fewest points of history of a calibration origin: `minHistoryShare` of the `n` points, or
+ * `horizon` when not even the latest origin (`n - horizon` points) has that share.
+ */
+export function calibrationMinHistory(n: number, horizon: number, p: QuantileParams): number {
+  const share = Math.ceil(p.minHistoryShare * n);
+  return n - horizon >= share ? Math.max(horizon, share) : horizon;
 }
 
 /** A backtest forecaster that holds a trained model until {@link free} is called. */

@@ -2,8 +2,9 @@ import { CdfError, SCENARIOS, ScenarioFrameSchema, type Series } from '@cdf/core
 import { generateSynthetic } from '@cdf/data';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dailyNaive } from '../test/seasonal-naive-forecaster.ts';
-import { fitQuantileStage } from './fit-quantile-stage.ts';
+import { calibrationMinHistory, fitQuantileStage } from './fit-quantile-stage.ts';
 import { type FittedQuantileStage, loadQuantileStage } from './fitted-quantile-stage.ts';
+import { resolveQuantileParams } from './quantile-params.ts';
 import { quantilePlugin } from './quantile-plugin.ts';
 
 // 60 days of synthetic demand (seed 5): small enough for a fast test, long enough for weekly features.
@@ -77,5 +78,35 @@ describe('fitted quantile stage', () => {
     await expect(
       fitQuantileStage({ series, horizon: 24, baseline: dailyNaive, spikes: new Uint8Array(3) }, params),
     ).rejects.toThrow(/spike mask does not match/);
+  });
+});
+
+describe('calibration origins have most of the history', () => {
+  it('needs half the history by default, or the horizon when no origin has half', () => {
+    const p = resolveQuantileParams({});
+    expect(calibrationMinHistory(700, 48, p)).toBe(350);
+    expect(calibrationMinHistory(17_520, 168, p)).toBe(8760);
+    // 60 points, horizon 48: the latest origin has 12 points, less than half.
+    expect(calibrationMinHistory(60, 48, p)).toBe(48);
+    expect(calibrationMinHistory(700, 48, resolveQuantileParams({ minHistoryShare: 0 }))).toBe(48);
+  });
+
+  it('leaves out the origins with less', async () => {
+    const notesOf = async (extra: Record<string, unknown>) => {
+      const fitted = await fitQuantileStage(
+        { series, horizon: 24, baseline: dailyNaive },
+        { ...params, regressor: { enabled: false }, ...extra },
+      );
+      fitted.free();
+      return fitted.notes.find((n) => n.startsWith('calibration:'));
+    };
+    // 1,440 points: origins need 720; 60 origins 23 apart reach back 1,357 + 24 steps, so the
+    // 31 whose history is >= 720 are kept ((1440 - 24 - 720) / 23 = 30.3).
+    expect(await notesOf({ origins: 60, originStride: 23 })).toBe(
+      'calibration: 31 rolling origins, 23 steps apart',
+    );
+    expect(await notesOf({ origins: 60, originStride: 23, minHistoryShare: 0 })).toBe(
+      'calibration: 60 rolling origins, 23 steps apart',
+    );
   });
 });

@@ -55,6 +55,13 @@ export const QuantileParamsSchema = z
     origins: z.number().int().min(1).max(500).default(24),
     /** Steps between backtest origins. Default 47 (coprime with 24: origins visit every hour). */
     originStride: z.number().int().min(1).default(47),
+    /**
+     * Fewest points of history a backtest origin needs, as a share of the whole history: the
+     * models fitted there must be like the final one, fitted on all of it. A model fitted on two
+     * days of a month-long series errs far more than the final one, and its residuals widen every
+     * interval. When no origin has that much, origins with `horizon` points are used. Default 0.5.
+     */
+    minHistoryShare: z.number().min(0).max(1).default(0.5),
     /** Fewest residuals per bucket before it borrows from its neighbours. Default 100. */
     minResiduals: z.number().int().min(1).default(100),
     /** Make interval widths non-decreasing across horizon buckets. Default true. */
