@@ -4,6 +4,7 @@ import { normalTailDecades } from '../kernels/normal-tail.ts';
 import { RingBuffer } from '../kernels/ring-buffer.ts';
 import type { ResolvedDetectorParams } from './detector-params.ts';
 import { combineDecades, scoreOfDecades } from './ensemble-score.ts';
+import { MAD_TO_SIGMA } from './residual-scale.ts';
 import { SeasonalTrack } from './seasonal-track.ts';
 
 /** What the core says about one point: the expectation, each detector's statistic and tail, the score. */
@@ -240,7 +241,7 @@ export class DetectorCore {
     if (this.rateCount <= this.params.warmupSteps) {
       this.rateInit[this.rateCount - 1] = Math.abs(delta);
       if (this.rateCount === this.params.warmupSteps) {
-        const mad = medianInPlace(this.rateInit, this.rateCount) / 0.6744897501960817;
+        const mad = medianInPlace(this.rateInit, this.rateCount) / MAD_TO_SIGMA;
         this.rateVariance = mad * mad;
       }
     } else if (Math.abs(delta) <= limit) {

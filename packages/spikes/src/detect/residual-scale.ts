@@ -2,7 +2,7 @@ import { medianInPlace } from '@cdf/core';
 import { RingBuffer } from '../kernels/ring-buffer.ts';
 
 /** Median absolute deviation of a standard normal: MAD / 0.6745 estimates sigma. */
-const MAD_TO_SIGMA = 0.6744897501960817;
+export const MAD_TO_SIGMA = 0.6744897501960817;
 
 /** How a {@link ResidualScale} learns. */
 export interface ResidualScaleOptions {
