@@ -108,7 +108,7 @@ export class SeasonalTrack {
    * scale allowed for this point; an outlier at least `spikeSize` from its expectation is a spike
    * (see `admitOutliers`), a smaller one a drift to follow.
    */
-  step(y: number, floor: number, spikeSize = 0): TrackStep {
+  step(y: number, floor: number, spikeSize: number): TrackStep {
     let seasonal = Number.NaN;
     let k = 0;
     for (let c = 1; c <= this.options.cycles; c++) {
