@@ -13,6 +13,7 @@ import { ensembleBaseline, mstlBaseline, prophetBaseline, seasonalNaiveBaseline 
 import {
   backtest,
   baselineForecaster,
+  datasetsDir,
   M4_HOURLY_SHOWN,
   naive2,
   owa,
@@ -27,7 +28,7 @@ const flag = (name, fallback) => {
   const i = args.indexOf(name);
   return i >= 0 && args[i + 1] !== undefined ? args[i + 1] : fallback;
 };
-const DATA = flag('--data', resolve(here, '../../../../shared/datasets/m4-hourly'));
+const DATA = flag('--data', join(datasetsDir(resolve(here, '../../..')), 'm4-hourly'));
 const LIMIT = Number(flag('--limit', 'Infinity'));
 const H = 48;
 const M = 24;

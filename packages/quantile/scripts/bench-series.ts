@@ -1,7 +1,9 @@
 // Series for the backtests: synthetic demand, ServeGen requests and M4 hourly, as plain Series.
 import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { type PlannedEvent, PlannedEventSchema, type Series } from '@cdf/core';
 import { generateSynthetic } from '@cdf/data';
+import { datasetsDir } from '@cdf/eval';
 
 /** A single-column series from times and values (nothing filled). */
 export function toSeries(id: string, target: string, times: Float64Array, values: Float64Array): Series {
@@ -48,6 +50,12 @@ function parsePlannedEvent(raw: unknown): PlannedEvent {
   return PlannedEventSchema.parse(raw);
 }
 
+/** A file of the shared datasets (`datasetsDir`: $CDF_DATASETS, ../shared/datasets, /work/shared/datasets). */
+export function sharedDataset(...parts: string[]): string {
+  // pnpm runs the bench from packages/quantile: the repo root is two folders up
+  return join(datasetsDir(resolve(process.cwd(), '../..')), ...parts);
+}
+
 /**
  * The ServeGen mid-size model: requests per hour over 14 days. Its 8 hours of exactly 0 requests
  * and 9 hours of 5-27 thousand (in a series of 2.7-11.7 million an hour, mid-day included, next
@@ -55,7 +63,7 @@ function parsePlannedEvent(raw: unknown): PlannedEvent {
  * marked filled (linear interpolation between observed neighbours), so no model learns from it
  * and no metric scores it.
  */
-export function servegenSeries(path = '/work/shared/datasets/servegen/m-mid-hourly.csv'): Series {
+export function servegenSeries(path = sharedDataset('servegen', 'm-mid-hourly.csv')): Series {
   const lines = readFileSync(path, 'utf8').trim().split('\n').slice(1);
   const times = Float64Array.from(lines, (line) => Date.parse(line.split(',')[0]!));
   const values = Float64Array.from(lines, (line) => Number(line.split(',')[1]));

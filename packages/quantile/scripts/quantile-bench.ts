@@ -25,7 +25,14 @@ import {
   runRollingOrigin,
   withoutPlannedEvents,
 } from '../src/index.ts';
-import { type BenchSeries, readM4, seriesSlice, servegenSeries, syntheticSeries } from './bench-series.ts';
+import {
+  type BenchSeries,
+  readM4,
+  seriesSlice,
+  servegenSeries,
+  sharedDataset,
+  syntheticSeries,
+} from './bench-series.ts';
 import { empiricalSpikes, ourForecast, stateSpikeRate } from './our-quantiles.ts';
 import { type ProphetQuantiles, prophetQuantiles } from './prophet-reference.ts';
 import { type OriginForecast, type Scores, scoreForecasts } from './score-card.ts';
@@ -235,8 +242,8 @@ function prophetOrigin(
 }
 
 async function m4(count: number): Promise<Result> {
-  const train = readM4('/work/shared/datasets/m4-hourly/train.csv');
-  const test = readM4('/work/shared/datasets/m4-hourly/test.csv');
+  const train = readM4(sharedDataset('m4-hourly', 'train.csv'));
+  const test = readM4(sharedDataset('m4-hourly', 'test.csv'));
   const ids = [...train.keys()];
   const step = Math.max(1, Math.floor(ids.length / count));
   const picked = ids.filter((_, k) => k % step === 0).slice(0, count);

@@ -10,8 +10,8 @@
  *   [--per-file] [--half odd|even]
  */
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { loadNabCorpus, type NabProfileName, scoreNab } from '@cdf/eval';
+import { join, resolve } from 'node:path';
+import { datasetsDir, loadNabCorpus, type NabProfileName, scoreNab } from '@cdf/eval';
 import { scoreChanges } from '../src/change/change-detector.ts';
 import { createAnomalyDetector } from '../src/detect/anomaly-detector.ts';
 import { durationSteps } from '../src/detect/detector-params.ts';
@@ -23,13 +23,21 @@ const flag = (name: string) => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
 };
-const nabDir = flag('--nab') ?? join(process.cwd(), '../../../shared/datasets/nab');
+// pnpm runs the script from packages/spikes: the repo root is two folders up
+const nabDir = flag('--nab') ?? join(datasetsDir(resolve(process.cwd(), '../..')), 'nab');
 const ensemble = args.includes('--ensemble');
 const base = ensemble ? NAB_ENSEMBLE_PARAMS : {};
 const params = flag('--params') ? { ...base, ...JSON.parse(flag('--params')!) } : base;
 const suppress = flag('--suppress') ?? NAB_SUPPRESS;
 
-const corpus = await loadNabCorpus(nabDir);
+const corpus = await loadNabCorpus(nabDir).catch(
+  (error: { message?: string; location?: { file?: string } }) => {
+    console.error(
+      `nab: ${error.location?.file ?? nabDir}: ${error.message ?? error} (give the corpus with --nab DIR or CDF_DATASETS)`,
+    );
+    process.exit(2);
+  },
+);
 // `--half odd|even`: score every other file only (a split-half check of the configuration).
 const half = flag('--half');
 if (half !== undefined) {
