@@ -17,6 +17,7 @@ export { type CalibrateOptions, calibrate } from './calibrate.ts';
 export { calibrateRecords, type RecordCalibration } from './calibrate-records.ts';
 export { conformalQuantile } from './conformal-quantile.ts';
 export {
+  calibrationMinHistory,
   fitQuantileStage,
   type QuantileFitInput,
   type RegressorForecaster,

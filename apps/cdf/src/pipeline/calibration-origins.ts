@@ -1,5 +1,5 @@
 import { type BaselinePlugin, WEEK_MS } from '@cdf/core';
-import { resolveQuantileParams } from '@cdf/quantile';
+import { calibrationMinHistory, resolveQuantileParams } from '@cdf/quantile';
 
 /** `quantile.use` of @cdf/quantile's conformal stage, whose origins this module fits to the history. */
 export const CONFORMAL_QUANTILE_USE = '@cdf/quantile#conformal';
@@ -16,9 +16,11 @@ export function baselineMinHistory(plugin: BaselinePlugin, params: unknown, step
 
 /**
  * Parameters for @cdf/quantile's conformal stage on a series of `points`: unless the config sets
- * `origins`, as many of its default origins as leave the earliest one `minHistory` points of
- * history to refit the baseline on (at least one). The calibration backtest then never asks the
- * baseline for a fit it cannot make. Other quantile plug-ins get their parameters unchanged.
+ * `origins`, as many of its default origins as leave the earliest one the history it needs: the
+ * `minHistory` points the baseline needs to refit, and the stage's own rule
+ * (`calibrationMinHistory`: half the history), whichever is more (at least one origin). The
+ * calibration backtest then never asks the baseline for a fit it cannot make, and the count in
+ * the note is the count the stage uses. Other quantile plug-ins get their parameters unchanged.
  */
 export function calibrationParams(
   use: string,
@@ -29,11 +31,17 @@ export function calibrationParams(
 ): { params: Record<string, unknown>; note?: string } {
   if (use !== CONFORMAL_QUANTILE_USE || params.origins !== undefined) return { params };
   const resolved = resolveQuantileParams(params);
-  const fit = Math.floor((points - horizon - minHistory) / resolved.originStride) + 1;
+  const stageNeeds = calibrationMinHistory(points, horizon, resolved);
+  const needed = Math.max(minHistory, stageNeeds);
+  const fit = Math.floor((points - horizon - needed) / resolved.originStride) + 1;
   const origins = Math.max(1, Math.min(resolved.origins, fit));
   if (origins === resolved.origins) return { params };
+  const why =
+    stageNeeds > minHistory
+      ? `half the history (${needed} points), like the final fit on all of it; the baseline needs ${minHistory}`
+      : `the ${minHistory} points the baseline needs`;
   return {
     params: { ...params, origins },
-    note: `${origins} calibration origins (of ${resolved.origins}): the earliest keeps the ${minHistory} points the baseline needs`,
+    note: `${origins} calibration origins (of ${resolved.origins}): the earliest keeps ${why}`,
   };
 }
