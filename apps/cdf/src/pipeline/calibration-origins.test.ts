@@ -12,14 +12,18 @@ describe('calibration origins', () => {
     const { params, note } = calibrationParams(CONFORMAL_QUANTILE_USE, {}, 1008, 24, 168);
     expect(params.origins).toBe(11);
     expect(1008 - 24 - 10 * 47).toBeGreaterThanOrEqual(504);
-    expect(note).toMatch(/^11 calibration origins \(of 24\): the earliest keeps half the history \(504 points\)/);
+    expect(note).toMatch(
+      /^11 calibration origins \(of 24\): the earliest keeps half the history \(504 points\)/,
+    );
   });
 
   it('keeps the minimum history of the baseline when it needs more than half', () => {
     // 600 points, horizon 24, the baseline needs 400 (> 300): (600 - 24 - 400) / 47 = 3.7 -> 4.
     const { params, note } = calibrationParams(CONFORMAL_QUANTILE_USE, {}, 600, 24, 400);
     expect(params.origins).toBe(4);
-    expect(note).toMatch(/^4 calibration origins \(of 24\): the earliest keeps the 400 points the baseline needs/);
+    expect(note).toMatch(
+      /^4 calibration origins \(of 24\): the earliest keeps the 400 points the baseline needs/,
+    );
   });
 
   it('leaves long histories, explicit origins and other plug-ins alone', () => {
