@@ -23,7 +23,7 @@ export const DetectorParamsSchema = z.object({
   /** Half-life of the running fit error and rate-of-change scale (and of the residual scale when `scaleWindow` is null). Default 3 days. */
   scaleHalfLife: duration.default('3d'),
   /** No verdict before this much history (scores are 0); a week lets the weekly cycle be seen once. Default 1 week. */
-  warmup: duration.default('3d'),
+  warmup: duration.default('1w'),
   /** Residuals beyond `clip` scales are clipped before they enter the baseline and the scale (robust fit). Default 3. */
   clip: z.number().positive().default(3),
   /**

@@ -54,8 +54,7 @@ export const SpikePredictorParamsSchema = z
     /**
      * Cap (hours) on the `hours_since_anomaly` feature, at fit and predict time. Default 168 (a
      * week): quiet stretches longer than this are too few in a history to learn a hazard from
-     * (see the package README, "Long quiet windows"). The classifier trains only from origins
-     * with this much history behind them.
+     * (see the package README, "Long quiet windows").
      */
     hoursSinceCap: z.number().positive().default(168),
     /** Cap on training rows (origins x horizons). Default 400,000. */

@@ -23,11 +23,7 @@ export interface SpikeTrainingSet {
  * `anomalies[t + h]` from rows whose target time precedes the first holdout origin (so nothing
  * it is calibrated on leaks into it); the holdout rows are the latest origins. The magnitude
  * regressor learns the log ratio of the value at spike targets to the robust baseline there.
- * `hours_since_anomaly` is capped at `params.hoursSinceCap`, as at predict time, and a classifier
- * origin needs that much history behind it: before it, "no spike for the whole cap" is a statement
- * about points that do not exist (or that the detector's warm-up never judged), and the rows of
- * those first days, at horizons reaching the first detected spikes, taught the classifier that a
- * long quiet stretch ends in a spike (a quiet December at 0.51, see `quiet-window.test.ts`).
+ * `hours_since_anomaly` is capped at `params.hoursSinceCap`, as at predict time.
  */
 export function buildSpikeTrainingSet(
   series: Series,
@@ -48,7 +44,6 @@ export function buildSpikeTrainingSet(
   const baseline = robustBaseline(series.values, anomalies, series.filled, season);
 
   const origins = matrix.origins;
-  const firstOrigin = Math.ceil((params.hoursSinceCap * HOUR_MS) / series.stepMs);
   const distinct = [...new Set(origins)];
   const cutIndex = Math.min(distinct.length - 1, Math.floor(distinct.length * (1 - params.holdoutFraction)));
   const holdoutOrigin = distinct[Math.max(0, cutIndex)] ?? 0;
@@ -62,7 +57,7 @@ export function buildSpikeTrainingSet(
     const t = origins[r]!;
     const at = t + direct.horizon[r]!;
     if (t >= holdoutOrigin) holdoutRows.push(r);
-    else if (at < holdoutOrigin && t >= firstOrigin) fitRows.push(r);
+    else if (at < holdoutOrigin) fitRows.push(r);
     if (anomalies[at] === 1) {
       const b = baseline[at]!;
       const v = series.values[at]!;
