@@ -1,7 +1,7 @@
 import { CdfError, plannedEventsMultiplier, ScenarioFrameSchema } from '@cdf/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { assembleScenarios } from './assemble-scenarios.ts';
+import { assembleScenarios, spikeBeyondPlan } from './assemble-scenarios.ts';
 import { RESIDUAL_GRID, type ResidualTable } from './residual-table.ts';
 
 const H = 48;
@@ -114,8 +114,29 @@ describe('assembleScenarios', () => {
       plannedEvents: [launch],
       spikes: spikes(10),
     });
-    expect(bigger[k]!.expected_value).toBeCloseTo(500 * (1 + 0.9 * 1), 9);
-    expect(bigger[k]!.p50 / 500).toBeGreaterThan(1.6);
+    // of the spike's excess over normal (9x) the plan accounts for 4x: 5/9 of its probability is
+    // left, a 2x spike over the plan with probability 0.5
+    expect(bigger[k]!.spike_probability).toBeCloseTo(0.5, 9);
+    expect(bigger[k]!.expected_value).toBeCloseTo(500 * (1 + 0.5 * 1), 9);
+    expect(bigger[k]!.p90 / 500).toBeGreaterThan(1.6);
+    expect(bigger[k]!.p50).toBeGreaterThan(plan[k]!.p50);
+    // and a spike at the plan's size does not widen the launch either: it is the launch
+    expect(same[k]!.spike_probability).toBe(0);
+    for (const q of ['p75', 'p90', 'p95', 'p99'] as const) expect(same[k]![q]).toBeCloseTo(plan[k]![q], 9);
+  });
+
+  it('keeps of a planned step only the share of the spike that the plan does not explain', () => {
+    expect(spikeBeyondPlan(0.3, 4, 1)).toEqual({ probability: 0.3, magnitude: 4 });
+    expect(spikeBeyondPlan(0.3, 4, 0.5)).toEqual({ probability: 0.3, magnitude: 8 });
+    expect(spikeBeyondPlan(0.6, 5, 5)).toEqual({ probability: 0, magnitude: 1 });
+    expect(spikeBeyondPlan(1, 4, 5)).toEqual({ probability: 0, magnitude: 1 });
+    // excess 7x over normal, 1x of it planned: 6/7 of the probability, a 4x spike over the plan
+    const most = spikeBeyondPlan(0.7, 8, 2);
+    expect(most.probability).toBeCloseTo(0.6, 12);
+    expect(most.magnitude).toBe(4);
+    // continuous: a plan just under the spike leaves almost nothing, just over 1 almost all
+    expect(spikeBeyondPlan(0.8, 3, 2.999).probability).toBeLessThan(0.001);
+    expect(spikeBeyondPlan(0.8, 3, 1.001).probability).toBeGreaterThan(0.799);
   });
 
   it('adds the spike contribution p x (magnitude - 1) x level to expected_value', () => {

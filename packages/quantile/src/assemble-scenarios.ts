@@ -50,6 +50,27 @@ export interface AssembleInput {
 }
 
 /**
+ * The spike part of a step, as a multiple of the planned demand (`plan` = the planned events'
+ * multiplier there, 1 outside them). A spike magnitude is a multiple of normal demand, and the
+ * spike model sees planned events among its features: on a launch's hours it predicts the very
+ * launch the plan describes (on synthetic data a probability of ~0.6 at about the plan's
+ * multiplier). Of the spike's excess over normal demand, `magnitude - 1`, the plan accounts for
+ * `plan - 1`; only the rest, `magnitude - plan`, is unplanned. The spike keeps that share of its
+ * probability, at `magnitude / plan` over the plan: none when the plan is as large as the spike,
+ * all of it outside planned events (`plan` 1, the spike model as it is). In a planned dip
+ * (`plan` < 1) the spike keeps its probability and is measured against the dip.
+ */
+export function spikeBeyondPlan(
+  probability: number,
+  magnitude: number,
+  plan: number,
+): { probability: number; magnitude: number } {
+  if (plan <= 1) return { probability, magnitude: magnitude / plan };
+  if (magnitude <= plan) return { probability: 0, magnitude: 1 };
+  return { probability: (probability * (magnitude - plan)) / (magnitude - 1), magnitude: magnitude / plan };
+}
+
+/**
  * The scenario frame for every step of the horizon.
  *
  * - `baseline`: the point forecast of normal demand, times the planned-event profile.
@@ -60,8 +81,9 @@ export interface AssembleInput {
  *   `(1 - p) * normal residuals + p * log-normal(magnitude, spikeLogSd)`, solved per step. Then
  *   times the planned-event profile, so a planned 6x launch shifts the whole distribution even
  *   when no launch of that size is in the history. Spike magnitudes are multiples of normal
- *   demand: on a planned event's steps only the part of a spike above the plan's multiplier
- *   counts (a predicted 5x spike inside a planned 5x launch is the launch, not a 25x hour).
+ *   demand: on a planned event's steps only a spike beyond the plan counts
+ *   ({@link spikeBeyondPlan}: a predicted 5x spike inside a planned 5x launch is the launch, not a
+ *   25x hour, and not a wider one either); `spike_probability` is that spike's probability.
  *
  * Quantiles never cross and never go below zero (enforced, not hoped for). Throws a CdfError
  * for misaligned or invalid inputs.
@@ -82,11 +104,9 @@ export function assembleScenarios(input: AssembleInput): ScenarioFrame {
     const f = Math.max(0, input.floor ?? 0, point[i]!);
     const m = plannedEventsMultiplier(plannedEvents, t);
     const dist = distributions[bucketOf(i + 1, table.buckets)]!;
-    const p = spikes ? spikes.probability[i]! : 0;
-    // a spike is a multiple of normal demand; on a planned event's steps the plan already carries
-    // its multiplier, so a spike adds only what it has above it (the spike model sees planned
-    // events among its features: there it predicts the very launch the plan describes)
-    const magnitude = spikes ? Math.max(1, spikes.magnitude[i]! / m) : 1;
+    const { probability: p, magnitude } = spikes
+      ? spikeBeyondPlan(spikes.probability[i]!, spikes.magnitude[i]!, m)
+      : { probability: 0, magnitude: 1 };
     const spike = { probability: p, magnitude, logSd: spikeLogSd };
     const quantiles: number[] = [];
     let floor = 0;

@@ -10,6 +10,7 @@ export {
   type CapacityRule,
   quantileColumns,
   type SpikeInput,
+  spikeBeyondPlan,
 } from './assemble-scenarios.ts';
 export { type BacktestRecord, COMPONENTS } from './backtest-record.ts';
 export { type BlendWeightOptions, blendForecast, learnBlendWeights } from './blend-weights.ts';

@@ -32,7 +32,7 @@ export const ScenarioRowSchema = z
     baseline: demand,
     /** Blended point forecast plus the predicted spike contribution (probability x magnitude). */
     expected_value: demand,
-    /** Probability that this step is part of a spike, 0..1. */
+    /** Probability that this step is part of a spike beyond its planned events, 0..1 (a planned launch is in `baseline`). */
     spike_probability: z.number().min(0).max(1),
     p50: demand,
     p75: demand,
