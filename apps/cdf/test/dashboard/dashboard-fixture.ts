@@ -6,7 +6,14 @@
  * and tiers from `@cdf/capacity`'s planCapacity on that frame.
  */
 import { planCapacity } from '@cdf/capacity';
-import { DAY_MS, HOUR_MS, PlannedEventSchema, plannedEventsMultiplier, type ScenarioRow } from '@cdf/core';
+import {
+  DAY_MS,
+  HOUR_MS,
+  PlannedEventSchema,
+  plannedEventEnd,
+  plannedEventsMultiplier,
+  type ScenarioRow,
+} from '@cdf/core';
 import { generateSynthetic } from '@cdf/data';
 import type { DashboardDataInput } from '../../src/dashboard/dashboard-data.ts';
 import { dashboardTiers } from '../../src/dashboard/dashboard-tiers.ts';
@@ -117,10 +124,7 @@ export function buildDashboardFixture(options: DashboardFixtureOptions = {}): Da
   const future = planned.filter((e) => e.start >= end);
   const next = future[0];
   const horizonDays = next
-    ? Math.min(
-        60,
-        Math.max(14, Math.ceil((next.start + next.expected_duration_hours * HOUR_MS - end) / DAY_MS) + 3),
-      )
+    ? Math.min(60, Math.max(14, Math.ceil((plannedEventEnd(next) - end) / DAY_MS) + 3))
     : 30;
   const lastTrend = trend[n - 1 - 84]!;
   const growthPerHour = (lastTrend - trend[n - 1 - 84 - 8 * 168]!) / (8 * 168);
