@@ -7,7 +7,8 @@
  *   node node_modules/.predict-measure/evaluate-spike-predictor.js --seed 2024
  *
  * `--fit-seed` (default 42) is the predictor's own seed: vary it to see the run-to-run spread;
- * `--hours-since-cap 720` gives the predictor as it was before `hoursSinceCap` (the feature's own cap).
+ * `--hours-since-cap 720` gives the predictor as it was before `hoursSinceCap` (the feature's own cap);
+ * `--params '{"holdoutFraction":0.3}'` passes any other predictor parameter.
  */
 import { parseArgs } from 'node:util';
 import { expectedCalibrationError, rocAuc } from '@cdf/eval';
@@ -23,6 +24,7 @@ const { values } = parseArgs({
     parallel: { type: 'string', default: 'true' },
     'fit-seed': { type: 'string', default: '42' },
     'hours-since-cap': { type: 'string', default: '168' },
+    params: { type: 'string', default: '{}' },
   },
 });
 const seed = Number(values.seed);
@@ -38,6 +40,7 @@ const predictor = await fitSpikePredictor(train.series, {
   seed: Number(values['fit-seed']),
   hoursSinceCap: Number(values['hours-since-cap']),
   parallel: values.parallel === 'true',
+  ...JSON.parse(values.params ?? '{}'),
 });
 const fitMs = performance.now() - started;
 
