@@ -50,6 +50,7 @@ export {
   thresholdOfSensitivity,
 } from './detect/ensemble-score.ts';
 export { suppressRepeats } from './detect/suppress-repeats.ts';
+export { WARMUP_SPIKE_RATIO, withoutWarmupSpikes } from './detect/warmup-spikes.ts';
 export { type AnomalyRun, anomalyRuns } from './events/anomaly-runs.ts';
 export { type ElevatedRunOptions, extendElevatedRuns } from './events/elevated-runs.ts';
 export {

@@ -6,6 +6,7 @@ import type { ResolvedDetectorParams } from './detector-params.ts';
 import { combineDecades, scoreOfDecades } from './ensemble-score.ts';
 import { MAD_TO_SIGMA } from './residual-scale.ts';
 import { SeasonalTrack } from './seasonal-track.ts';
+import { withoutWarmupSpikes } from './warmup-spikes.ts';
 
 /** What the core says about one point: the expectation, each detector's statistic and tail, the score. */
 export interface CoreStep {
@@ -102,6 +103,12 @@ export class DetectorCore {
     const typical = n > 0 ? medianInPlace(scratch, n) : 0;
     // asinh(v / offset) is log-like above the offset and linear (sign-safe) near zero.
     this.offset = typical > 0 ? 0.1 * typical : 1;
+    const transformed = Float64Array.from(this.warmupValues, (v) => this.transform(v));
+    // The cut works on log ratios; on raw values (`transform: 'none'`) the warm-up is learnt as it is.
+    const warmup =
+      p.transform === 'log'
+        ? withoutWarmupSpikes(transformed, Math.min(...p.periodSteps), p.clip, this.floor())
+        : transformed;
     this.tracks = p.periodSteps.map(
       (period) =>
         new SeasonalTrack({
@@ -117,7 +124,7 @@ export class DetectorCore {
           scaleWindowSteps: p.scaleWindowSteps,
         }),
     );
-    for (const v of this.warmupValues) this.learnOnly(this.transform(v));
+    for (const y of warmup) this.learnOnly(y);
   }
 
   private transform(v: number): number {
