@@ -77,8 +77,9 @@ export function spikeBeyondPlan(
  * - `expected_value`: `baseline * (1 + p * (magnitude - 1))`: the level plus the expected spike
  *   contribution, probability x (magnitude - 1) x level.
  * - `p50 .. p99`: quantiles of demand. Without spikes, the conformal quantiles of the step's
- *   horizon bucket (`table.all`); with spikes, the quantile of the mixture
- *   `(1 - p) * normal residuals + p * log-normal(magnitude, spikeLogSd)`, solved per step. Then
+ *   horizon bucket (`table.all`); with spikes, the quantile of the mixture of the normal
+ *   residuals and a log-normal(magnitude, spikeLogSd) spike that takes its probability from the
+ *   top of the normal part ({@link mixtureQuantile}), solved per step. Then
  *   times the planned-event profile, so a planned 6x launch shifts the whole distribution even
  *   when no launch of that size is in the history. Spike magnitudes are multiples of normal
  *   demand: on a planned event's steps only a spike beyond the plan counts
