@@ -1,10 +1,16 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { type PlannedEvent, PlannedEventSchema } from '@cdf/core';
 import { datasetPath } from '@cdf/eval';
 import { type CliRun, readScenarios, runCli } from '../forecast/cli-run.ts';
 import { fleetTable } from '../forecast/fleet-table.ts';
 import { poolAccuracy, type ScoredWindow } from '../forecast/forecast-accuracy.ts';
 import { writeMetricsCsv } from '../forecast/metrics-csv.ts';
+import {
+  prophetQuantileColumns,
+  type QuantileScores,
+  scoreQuantiles,
+} from '../forecast/prophet-intervals.ts';
 import { runMeasures } from '../forecast/run-measures.ts';
 import type { ReportTable } from '../report-table.ts';
 import type { CaseContext } from '../speed-case.ts';
@@ -73,6 +79,54 @@ const ACCURACY_COLUMNS = [
   'cov P99',
 ];
 
+const QUANTILE_SCORE_COLUMNS = [
+  'data',
+  'method',
+  'pinball P50',
+  'pinball P75',
+  'pinball P90',
+  'pinball P95',
+  'pinball P99',
+  'IS [0, P95]',
+  'IS [0, P99]',
+  'coverage P50 / P75 / P90 / P95 / P99',
+  'cdf better?',
+];
+
+/** Two rows, cdf and Prophet's own intervals, scored on the same windows. */
+async function quantileRows(
+  label: string,
+  windows: ScoredWindow[],
+  timestamps: Float64Array,
+  planned: readonly PlannedEvent[],
+): Promise<Array<Array<string | number>>> {
+  const prophet: Array<Record<string, Float64Array>> = [];
+  for (const w of windows) {
+    prophet.push(await prophetQuantileColumns(timestamps, w.history, w.actual.length, planned));
+  }
+  const ours = scoreQuantiles(
+    windows,
+    windows.map((w) => w.scenarios),
+  );
+  const theirs = scoreQuantiles(windows, prophet);
+  const cells = (s: QuantileScores) => [
+    ...s.pinball,
+    s.upperInterval95,
+    s.upperInterval99,
+    s.coverage.map((c) => c.toFixed(3)).join(' / '),
+  ];
+  const pairs = [
+    ...ours.pinball.map((p, i) => [p, theirs.pinball[i]!] as const),
+    [ours.upperInterval95, theirs.upperInterval95] as const,
+    [ours.upperInterval99, theirs.upperInterval99] as const,
+  ];
+  const wins = pairs.filter(([a, b]) => a < b).length;
+  return [
+    [label, 'cdf', ...cells(ours), `${wins} of ${pairs.length}`],
+    [label, 'Prophet (own intervals)', ...cells(theirs), ''],
+  ];
+}
+
 /** Origins of the synthetic accuracy backtest (a week apart); one in --quick. */
 const SYNTHETIC_ORIGINS = 8;
 
@@ -87,17 +141,19 @@ function syntheticAccuracyRows(
   ctx: CaseContext,
   data: ReturnType<typeof twoYears>['data'],
   lastOut: string,
-): Array<Array<string | number>> {
+): { rows: Array<Array<string | number>>; plannedWindows: ScoredWindow[]; label: string } {
   const count = ctx.quick ? 1 : SYNTHETIC_ORIGINS;
   const label = `synthetic (seed ${TWO_YEARS.seed}), ${count} origin${count > 1 ? 's a week apart' : ''}`;
   const launches = join(ctx.scratch, 'synthetic-launches.json');
   writeFileSync(launches, JSON.stringify(data.plannedLaunches));
   const rows: Array<Array<string | number>> = [];
+  let plannedWindows: ScoredWindow[] = [];
   for (const [variant, events] of [
     ['no launches announced', undefined],
     ['planned launches given', launches],
   ] as const) {
     const windows = syntheticWindows(ctx, data, count, events === undefined ? lastOut : undefined, events);
+    if (events !== undefined) plannedWindows = windows;
     rows.push(
       ...accuracyRows(
         `${label}, ${variant}, every hour`,
@@ -107,7 +163,7 @@ function syntheticAccuracyRows(
       ...accuracyRows(`${label}, ${variant}, outside events`, windows, 168),
     );
   }
-  return rows;
+  return { rows, plannedWindows, label };
 }
 
 /** The scored windows of `count` origins a week apart; the last one reuses `lastOut` when given. */
@@ -179,7 +235,18 @@ async function forecastTables(ctx: CaseContext): Promise<ReportTable[]> {
   );
 
   // 2. Accuracy on the held-out weeks: the run above is the last origin; earlier ones a week apart.
-  const accuracy: Array<Array<string | number>> = syntheticAccuracyRows(ctx, data, outs[0]!);
+  const synthetic = syntheticAccuracyRows(ctx, data, outs[0]!);
+  const accuracy: Array<Array<string | number>> = synthetic.rows;
+  const versusProphet: Array<Array<string | number>> = [];
+  const planned = data.plannedLaunches.map((p) => PlannedEventSchema.parse(p));
+  versusProphet.push(
+    ...(await quantileRows(
+      `${synthetic.label}, planned launches given`,
+      synthetic.plannedWindows,
+      data.timestamps,
+      planned,
+    )),
+  );
 
   // 3. ServeGen m-mid: rolling origins 24 h apart, h = 24.
   const servegen = datasetPath(ctx.root, 'servegen', 'm-mid-hourly.csv');
@@ -208,6 +275,9 @@ async function forecastTables(ctx: CaseContext): Promise<ReportTable[]> {
       });
     }
     accuracy.push(...accuracyRows(`ServeGen m-mid (${origins} origins, 24 h apart)`, windows, 24));
+    versusProphet.push(
+      ...(await quantileRows(`ServeGen m-mid (${origins} origins, 24 h apart)`, windows, t, [])),
+    );
   } else {
     accuracy.push(['ServeGen m-mid: dataset not found', ...ACCURACY_COLUMNS.slice(1).map(() => '')]);
   }
@@ -220,6 +290,18 @@ async function forecastTables(ctx: CaseContext): Promise<ReportTable[]> {
       'Each window: `cdf forecast` on the history before the origin only, scored on the next hours. Coverage = share of actuals at or below the quantile (a calibrated P90 covers 0.90). Seasonal naive repeats the last week (synthetic) or day (ServeGen) of the history.',
       'Where cdf is worse than seasonal naive, the column says "no".',
       'ServeGen has hours with no requests at all (gaps in the trace) and a few near-zero ones: MAPE skips zero actuals but explodes on the near-zero hours, so read its sMAPE beside it.',
+    ],
+  });
+
+  tables.push({
+    title:
+      "Quantiles of `cdf forecast` vs Prophet's own intervals: pinball loss and upper-interval score (lower is better)",
+    columns: QUANTILE_SCORE_COLUMNS,
+    rows: versusProphet,
+    notes: [
+      "The same windows as the accuracy table above (synthetic with the planned launches given; ServeGen). Prophet (augurs, the real Stan model) at each origin: multiplicative seasonality, fitted on the last 12 weeks of the history with the planned launches divided out and @cdf/quantile's robust causal spike mask, its point forecast as P50 and the upper bound of its central interval at level 2q - 1 as quantile q (its own uncertainty samples), the planned profile multiplied back in.",
+      'Pinball loss in the target unit, averaged over every scored hour. The scenario frame has upper quantiles only (capacity is bought from zero up), so the interval scores are of [0, P95] and [0, P99]: width plus 2/alpha times the excess of demand over the upper bound.',
+      '"cdf better?" counts the levels (and the two interval scores) where cdf scores lower, of 7.',
     ],
   });
 
