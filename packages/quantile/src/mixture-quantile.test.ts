@@ -12,6 +12,13 @@ const logistic = new ResidualDistribution(
   grid.map((l) => 0.1 * Math.log(l / (1 - l))),
 );
 
+/** The empirical quantile function of 200,000 draws. */
+function sampleOf(draw: () => number): (level: number) => number {
+  const n = 200_000;
+  const draws = Float64Array.from({ length: n }, draw).sort();
+  return (level) => draws[Math.floor(level * n)]!;
+}
+
 describe('mixtureQuantile', () => {
   it('is the stored quantile exactly when there is no spike', () => {
     const spike = { probability: 0, magnitude: 3, logSd: 0.3 };
@@ -24,19 +31,14 @@ describe('mixtureQuantile', () => {
     const spike = { probability: 0.15, magnitude: 3, logSd: 0.3 };
     const u = uniform(7);
     const z = normal(8);
-    const n = 200_000;
-    const draws = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
-      // One uniform draw decides both: its top 15% are the spike hours, the rest keep their
-      // normal residual (the hours that would have been highest are the ones that spike).
+    // One uniform draw decides both: its top 15% are the spike hours, the rest keep their
+    // normal residual (the hours that would have been highest are the ones that spike).
+    const sample = sampleOf(() => {
       const v = u();
-      draws[i] =
-        v > 1 - spike.probability ? Math.log(spike.magnitude) + spike.logSd * z() : logistic.quantile(v);
-    }
-    draws.sort();
+      return v > 1 - spike.probability ? Math.log(spike.magnitude) + spike.logSd * z() : logistic.quantile(v);
+    });
     for (const level of [0.5, 0.75, 0.9, 0.95, 0.99]) {
-      const empirical = draws[Math.floor(level * n)]!;
-      expect(Math.abs(mixtureQuantile(logistic, spike, level) - empirical)).toBeLessThan(0.02);
+      expect(Math.abs(mixtureQuantile(logistic, spike, level) - sample(level))).toBeLessThan(0.02);
     }
   });
 
@@ -45,18 +47,13 @@ describe('mixtureQuantile', () => {
     const spike = { probability: 0.5, magnitude: 2, logSd: 0.3 };
     const u = uniform(9);
     const z = normal(10);
-    const n = 200_000;
-    const draws = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
-      draws[i] =
-        u() < spike.probability
-          ? Math.log(spike.magnitude) + spike.logSd * z()
-          : logistic.quantile(u() * (1 - SPIKE_SHARE_OF_NORMAL_TOP));
-    }
-    draws.sort();
+    const sample = sampleOf(() =>
+      u() < spike.probability
+        ? Math.log(spike.magnitude) + spike.logSd * z()
+        : logistic.quantile(u() * (1 - SPIKE_SHARE_OF_NORMAL_TOP)),
+    );
     for (const level of [0.5, 0.75, 0.9, 0.95, 0.99]) {
-      const empirical = draws[Math.floor(level * n)]!;
-      expect(Math.abs(mixtureQuantile(logistic, spike, level) - empirical)).toBeLessThan(0.02);
+      expect(Math.abs(mixtureQuantile(logistic, spike, level) - sample(level))).toBeLessThan(0.02);
     }
     // a likely spike lifts the median above the normal part's
     expect(mixtureQuantile(logistic, spike, 0.5)).toBeGreaterThan(logistic.quantile(0.5));

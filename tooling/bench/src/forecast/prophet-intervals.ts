@@ -1,6 +1,6 @@
 import { createProphetBaseline } from '@cdf/baseline';
 import { HOUR_MS, type PlannedEvent, plannedEventsMultiplier, type Series } from '@cdf/core';
-import { intervalScore, pinballLoss } from '@cdf/eval';
+import { empiricalCoverage, intervalScore, pinballLoss } from '@cdf/eval';
 import { robustSpikeMask, withoutPlannedEvents } from '@cdf/quantile';
 import { QUANTILE_COLUMNS, type ScoredWindow } from './forecast-accuracy.ts';
 
@@ -71,11 +71,9 @@ export function scoreQuantiles(
     pinball: QUANTILE_COLUMNS.map(([name, level]) => pinballLoss(actual, column(name), level)),
     upperInterval95: intervalScore(actual, zeros, column('p95'), 0.05),
     upperInterval99: intervalScore(actual, zeros, column('p99'), 0.01),
-    coverage: QUANTILE_COLUMNS.map(([name]) => {
-      const q = column(name);
-      let covered = 0;
-      for (let i = 0; i < actual.length; i++) if (actual[i]! <= q[i]!) covered++;
-      return covered / actual.length;
-    }),
+    coverage: empiricalCoverage(
+      actual,
+      QUANTILE_COLUMNS.map(([name, level]) => ({ level, values: column(name) })),
+    ).map((c) => c.coverage),
   };
 }
