@@ -9,6 +9,7 @@ import {
 } from '@cdf/core';
 import { type BacktestRecord, COMPONENTS } from './backtest-record.ts';
 import { calibrateRecords } from './calibrate-records.ts';
+import { calibrationOriginPlan } from './calibration-origins.ts';
 import { FittedQuantileStage } from './fitted-quantile-stage.ts';
 import { fitLevelRegressor, type LevelRegressor } from './level-regressor.ts';
 import { type QuantileParams, resolveQuantileParams } from './quantile-params.ts';
@@ -35,6 +36,12 @@ export interface QuantileFitInput {
    * residuals see normal demand, as assembly expects (it multiplies the profile back in).
    */
   plannedEvents?: readonly PlannedEvent[];
+  /**
+   * Fewest points of history `baseline` needs to fit (a baseline plug-in's
+   * `capabilities.minHistory`). Calibration origins keep at least this much where the history
+   * allows (see `calibrationOriginPlan`). Default 0: the stage's own rule alone.
+   */
+  baselineMinHistory?: number;
 }
 
 /**
@@ -60,15 +67,17 @@ export async function fitQuantileStage(
   const forecasters: Record<string, Forecaster> = { [COMPONENTS.baseline]: input.baseline };
   const backtestRegressor = useRegressor ? regressorForecaster(p, spikes, seed) : null;
   if (backtestRegressor) forecasters[COMPONENTS.regressor] = backtestRegressor;
+  const plan = calibrationOriginPlan(series.values.length, horizon, p, input.baselineMinHistory);
+  if (plan.note) notes.push(plan.note);
   let records: BacktestRecord[];
   try {
     records = await runRollingOrigin({
       series,
       horizon,
       forecasters,
-      origins: p.origins,
+      origins: plan.origins,
       stride: p.originStride,
-      minHistory: calibrationMinHistory(series.values.length, horizon, p),
+      minHistory: plan.minHistory,
       spikes,
       ...(options.signal ? { signal: options.signal } : {}),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
@@ -92,15 +101,6 @@ export async function fitQuantileStage(
   const { weights, table } = calibrateRecords(records, p, regressor !== null);
   notes.push(`baseline weight per bucket: ${weights.join(', ')}`);
   return new FittedQuantileStage({ params: p, horizon, weights, table, regressor, notes });
-}
-
-/**
- * Fewest points of history of a calibration origin: `minHistoryShare` of the `n` points, or
- * `horizon` when not even the latest origin (`n - horizon` points) has that share.
- */
-export function calibrationMinHistory(n: number, horizon: number, p: QuantileParams): number {
-  const share = Math.ceil(p.minHistoryShare * n);
-  return n - horizon >= share ? Math.max(horizon, share) : horizon;
 }
 
 /** A backtest forecaster that holds a trained model until {@link free} is called. */

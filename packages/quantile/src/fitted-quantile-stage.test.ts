@@ -2,7 +2,8 @@ import { CdfError, SCENARIOS, ScenarioFrameSchema, type Series } from '@cdf/core
 import { generateSynthetic } from '@cdf/data';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dailyNaive } from '../test/seasonal-naive-forecaster.ts';
-import { calibrationMinHistory, fitQuantileStage } from './fit-quantile-stage.ts';
+import { calibrationMinHistory } from './calibration-origins.ts';
+import { fitQuantileStage } from './fit-quantile-stage.ts';
 import { type FittedQuantileStage, loadQuantileStage } from './fitted-quantile-stage.ts';
 import { resolveQuantileParams } from './quantile-params.ts';
 import { quantilePlugin } from './quantile-plugin.ts';

@@ -16,9 +16,13 @@ export { type BacktestRecord, COMPONENTS } from './backtest-record.ts';
 export { type BlendWeightOptions, blendForecast, learnBlendWeights } from './blend-weights.ts';
 export { type CalibrateOptions, calibrate } from './calibrate.ts';
 export { calibrateRecords, type RecordCalibration } from './calibrate-records.ts';
+export {
+  type CalibrationOriginPlan,
+  calibrationMinHistory,
+  calibrationOriginPlan,
+} from './calibration-origins.ts';
 export { conformalQuantile } from './conformal-quantile.ts';
 export {
-  calibrationMinHistory,
   fitQuantileStage,
   type QuantileFitInput,
   type RegressorForecaster,

@@ -14,8 +14,8 @@ import { type Detection, extendElevatedRuns } from '@cdf/spikes';
 import { z } from 'zod';
 import { resolvePlugin } from '../config/resolve-plugin.ts';
 import { baselineHistory } from './baseline-history.ts';
+import { baselineMinHistory } from './baseline-min-history.ts';
 import { fitBaselineStep } from './baseline-step.ts';
-import { baselineMinHistory, calibrationParams } from './calibration-origins.ts';
 import { detectHistory } from './history-anomalies.ts';
 import { loadWith, type ResolvedPipeline } from './resolved-pipeline.ts';
 import type { FittedQuantileModel, FittedSpikeModel, PointForecaster } from './stage-contracts.ts';
@@ -163,27 +163,20 @@ export async function fitSeriesModels(
     return fitted.predict({ horizon }).point;
   };
   const quantileUse = pipeline.quantile;
-  const calibration = calibrationParams(
-    quantileUse.use,
-    quantileUse.params,
-    series.values.length,
-    spec.horizon,
-    baselineMinHistory(choice.resolved.plugin, choice.params, series.stepMs),
-  );
   const quantileFit = await timed(() =>
-    quantileUse.plugin
-      .create(calibration.params)
-      .fit(
-        { series, horizon: spec.horizon, baseline: forecaster, spikes: normalMask },
-        { seed: spec.seed, ...signal },
-      ),
+    quantileUse.plugin.create(quantileUse.params).fit(
+      {
+        series,
+        horizon: spec.horizon,
+        baseline: forecaster,
+        spikes: normalMask,
+        // the stage places its calibration origins so that each keeps what the baseline needs
+        baselineMinHistory: baselineMinHistory(choice.resolved.plugin, choice.params, series.stepMs),
+      },
+      { seed: spec.seed, ...signal },
+    ),
   );
-  stages.push(
-    stageOf('quantile', quantileUse, quantileFit.ms, [
-      ...(calibration.note ? [calibration.note] : []),
-      ...quantileFit.value.notes,
-    ]),
-  );
+  stages.push(stageOf('quantile', quantileUse, quantileFit.ms, [...quantileFit.value.notes]));
 
   return {
     models: {

@@ -61,6 +61,11 @@ export interface QuantileFitInput {
   baseline: PointForecaster;
   /** 1 where a history point is inside a spike (the anomaly stage's verdicts). */
   spikes?: Uint8Array;
+  /**
+   * Fewest points of history `baseline` needs to fit (its `capabilities.minHistory`): a stage
+   * that backtests should not place an origin with less. Stages that do not backtest ignore it.
+   */
+  baselineMinHistory?: number;
 }
 
 /** What a fitted quantile stage turns into scenarios (@cdf/quantile's `AssembleRequest`). */
