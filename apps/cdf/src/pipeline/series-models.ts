@@ -9,18 +9,17 @@ import {
   type Series,
   validate,
 } from '@cdf/core';
-import { robustSpikeMask } from '@cdf/quantile';
-import { type Detection, extendElevatedRuns } from '@cdf/spikes';
+import type { Detection } from '@cdf/spikes';
 import { z } from 'zod';
 import { resolvePlugin } from '../config/resolve-plugin.ts';
 import { baselineHistory } from './baseline-history.ts';
 import { baselineMinHistory } from './baseline-min-history.ts';
 import { fitBaselineStep } from './baseline-step.ts';
 import { detectHistory } from './history-anomalies.ts';
+import { normalMaskOf } from './normal-mask.ts';
 import { loadWith, type ResolvedPipeline } from './resolved-pipeline.ts';
 import type { FittedQuantileModel, FittedSpikeModel, PointForecaster } from './stage-contracts.ts';
 import { type StageRecord, timed } from './stage-record.ts';
-import { stepsPerDay } from './steps-per-day.ts';
 
 /** The fitted models of one series: what `model/` holds per series, live. */
 export interface SeriesModels {
@@ -91,18 +90,8 @@ export async function fitSeriesModels(
 
   options.onStage?.('baseline');
   const history = baselineHistory(series, plannedEvents, end);
-  // what the baseline and the calibration leave out: the flagged runs, and the plateau of a long
-  // launch after the detector has absorbed it, until demand is back near its earlier level
-  const day = stepsPerDay(series.stepMs);
-  const normalMask = extendElevatedRuns(series.values, mask, {
-    lookback: 7 * day,
-    window: day,
-    maxExtension: 28 * day,
-  });
-  // and what stands far above the same hour of the last unmasked weeks: a multi-day viral burst
-  // the detector took for a new level within hours, or one right after a launch
-  const elevated = robustSpikeMask(series, 4, 'causal');
-  for (let i = 0; i < normalMask.length; i++) if (elevated[i] === 1) normalMask[i] = 1;
+  // what the baseline and the calibration leave out (normalMaskOf)
+  const normalMask = normalMaskOf(series, mask);
   const base = await timed(() =>
     fitBaselineStep(pipeline, history.series, {
       mask: normalMask,
