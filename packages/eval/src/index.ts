@@ -33,7 +33,7 @@ export {
 } from './classification/expected-calibration-error.ts';
 export { type PointClassification, pointClassification } from './classification/point-classification.ts';
 export { rocAuc } from './classification/roc-auc.ts';
-export { datasetPath, datasetsDir } from './datasets/shared-datasets.ts';
+export { datasetPath, datasetsDir, repoRootOf } from './datasets/shared-datasets.ts';
 export { M4_HOURLY_SHOWN, type PublishedM4Score, parseM4Published } from './m4/m4-published.ts';
 export type { BooleanArray, NumericArray } from './metric-input.ts';
 export { loadNabCorpus, type NabCorpus, type NabCorpusFile } from './nab/nab-corpus.ts';

@@ -1,9 +1,9 @@
 // Series for the backtests: synthetic demand, ServeGen requests and M4 hourly, as plain Series.
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { type PlannedEvent, PlannedEventSchema, type Series } from '@cdf/core';
 import { generateSynthetic } from '@cdf/data';
-import { datasetsDir } from '@cdf/eval';
+import { datasetsDir, repoRootOf } from '@cdf/eval';
 
 /** A single-column series from times and values (nothing filled). */
 export function toSeries(id: string, target: string, times: Float64Array, values: Float64Array): Series {
@@ -52,8 +52,7 @@ function parsePlannedEvent(raw: unknown): PlannedEvent {
 
 /** A file of the shared datasets (`datasetsDir`: $CDF_DATASETS, ../shared/datasets, /work/shared/datasets). */
 export function sharedDataset(...parts: string[]): string {
-  // pnpm runs the bench from packages/quantile: the repo root is two folders up
-  return join(datasetsDir(resolve(process.cwd(), '../..')), ...parts);
+  return join(datasetsDir(repoRootOf()), ...parts);
 }
 
 /**

@@ -10,8 +10,8 @@
  *   [--per-file] [--half odd|even]
  */
 import { readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import { datasetsDir, loadNabCorpus, type NabProfileName, scoreNab } from '@cdf/eval';
+import { join } from 'node:path';
+import { datasetsDir, loadNabCorpus, type NabProfileName, repoRootOf, scoreNab } from '@cdf/eval';
 import { scoreChanges } from '../src/change/change-detector.ts';
 import { createAnomalyDetector } from '../src/detect/anomaly-detector.ts';
 import { durationSteps } from '../src/detect/detector-params.ts';
@@ -23,8 +23,7 @@ const flag = (name: string) => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
 };
-// pnpm runs the script from packages/spikes: the repo root is two folders up
-const nabDir = flag('--nab') ?? join(datasetsDir(resolve(process.cwd(), '../..')), 'nab');
+const nabDir = flag('--nab') ?? join(datasetsDir(repoRootOf()), 'nab');
 const ensemble = args.includes('--ensemble');
 const base = ensemble ? NAB_ENSEMBLE_PARAMS : {};
 const params = flag('--params') ? { ...base, ...JSON.parse(flag('--params')!) } : base;

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 /**
  * The shared datasets folder (M4 hourly, NAB, ServeGen, Azure LLM traces; read in place, never
@@ -20,4 +20,19 @@ export function datasetsDir(repoRoot: string): string {
 export function datasetPath(repoRoot: string, ...parts: string[]): string | undefined {
   const path = join(datasetsDir(repoRoot), ...parts);
   return existsSync(path) ? path : undefined;
+}
+
+/**
+ * The repository root above `from` (default the working directory): the nearest folder holding
+ * `pnpm-workspace.yaml`, so a script finds `../shared/datasets` whichever package folder pnpm
+ * runs it from. `from` itself when no folder above has one (an installed package, say).
+ */
+export function repoRootOf(from: string = process.cwd()): string {
+  let dir = resolve(from);
+  for (;;) {
+    if (existsSync(join(dir, 'pnpm-workspace.yaml'))) return dir;
+    const parent = dirname(dir);
+    if (parent === dir) return resolve(from);
+    dir = parent;
+  }
 }
