@@ -1,26 +1,16 @@
-import { HOUR_MS, type Series } from '@cdf/core';
+import type { Series } from '@cdf/core';
+import { makeSeries } from '@cdf/core/testing';
 import { describe, expect, it } from 'vitest';
 import { normalMaskOf } from './normal-mask.ts';
 
 /** Six weeks hourly: a daily cycle around 100, and a 5x plateau over days 21-34. */
 function launched(): Series {
-  const n = 24 * 42;
-  const values = Float64Array.from({ length: n }, (_, i) => {
+  const values = Float64Array.from({ length: 24 * 42 }, (_, i) => {
     const day = Math.floor(i / 24);
     const base = 100 * (1 + 0.2 * Math.sin((2 * Math.PI * (i % 24)) / 24)) * (1 + 0.01 * Math.sin(i * 1.7));
     return day >= 21 && day < 35 ? 5 * base : base;
   });
-  const timestamps = Float64Array.from({ length: n }, (_, i) => Date.UTC(2025, 0, 6) + i * HOUR_MS);
-  return {
-    id: 'default',
-    target: 'demand',
-    stepMs: HOUR_MS,
-    timestamps,
-    values,
-    filled: new Uint8Array(n),
-    columns: { demand: values },
-    timeZone: 'UTC',
-  };
+  return makeSeries(values, { start: Date.UTC(2025, 0, 6) });
 }
 
 describe('normalMaskOf', () => {

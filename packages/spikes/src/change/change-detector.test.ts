@@ -1,4 +1,5 @@
 import { CdfError, type Series } from '@cdf/core';
+import { makeSeries } from '@cdf/core/testing';
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../forest/seeded-random.ts';
 import { argMax } from '../testing/hand-made-series.ts';
@@ -20,16 +21,7 @@ function shiftedSeries(shiftAt: number, noise = 0.03): Series {
     values[i] =
       100 * (1 + 0.3 * Math.sin((2 * Math.PI * i) / 288)) * (1 + noise * z) * (i >= shiftAt ? 1.4 : 1);
   }
-  return {
-    id: 'shifted',
-    target: 'value',
-    stepMs: FIVE_MIN,
-    timestamps: Float64Array.from({ length: n }, (_, i) => Date.UTC(2024, 0, 1) + i * FIVE_MIN),
-    values,
-    filled: new Uint8Array(n),
-    columns: { value: values },
-    timeZone: 'UTC',
-  };
+  return makeSeries(values, { stepMs: FIVE_MIN, id: 'shifted', target: 'value' });
 }
 
 describe('ChangeDetector', () => {
