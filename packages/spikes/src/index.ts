@@ -31,7 +31,7 @@ export {
 } from './detect/anomaly-detector.ts';
 export { type CoreTrace, traceSeries } from './detect/core-trace.ts';
 export type { Detection } from './detect/detection.ts';
-export { type CoreStep, DetectorCore, MAX_FOREST_TRAINING } from './detect/detector-core.ts';
+export { type CoreStep, DetectorCore, type LateWarmup, MAX_FOREST_TRAINING } from './detect/detector-core.ts';
 export { DETECTOR_NAMES, type DetectorName } from './detect/detector-names.ts';
 export {
   type DetectorParams,
@@ -50,7 +50,13 @@ export {
   thresholdOfSensitivity,
 } from './detect/ensemble-score.ts';
 export { suppressRepeats } from './detect/suppress-repeats.ts';
-export { WARMUP_SPIKE_RATIO, withoutWarmupSpikes } from './detect/warmup-spikes.ts';
+export {
+  capWarmup,
+  WARMUP_SPIKE_RATIO,
+  type WarmupProfile,
+  warmupProfile,
+  withoutWarmupSpikes,
+} from './detect/warmup-spikes.ts';
 export { type AnomalyRun, anomalyRuns } from './events/anomaly-runs.ts';
 export { type ElevatedRunOptions, extendElevatedRuns } from './events/elevated-runs.ts';
 export {
@@ -70,6 +76,7 @@ export {
   type StreamingDetectorOptions,
   type StreamPoint,
   type StreamVerdict,
+  type WarmupVerdicts,
 } from './stream/streaming-detector.ts';
 export { type GroundTruthScore, scoreAgainstTruth } from './synthetic-check/ground-truth-score.ts';
 export { type ColumnarTable, seriesFromColumns } from './synthetic-check/synthetic-series.ts';

@@ -16,7 +16,9 @@ export interface CoreTrace {
 
 /**
  * Run the causal core over a series, point by point, exactly as the streaming detector would:
- * the batch result is the streaming result. Filled points are fed as missing.
+ * the batch result is the streaming result. Filled points are fed as missing. The warm-up's
+ * points take the verdicts the core gives them once the warm-up is over
+ * ({@link DetectorCore.lateWarmup}), as the streaming detector reports them then.
  */
 export function traceSeries(series: Series, params: ResolvedDetectorParams): CoreTrace {
   const n = series.values.length;
@@ -41,6 +43,13 @@ export function traceSeries(series: Series, params: ResolvedDetectorParams): Cor
     trace.decadesRate[i] = out.decadesRate;
     trace.decadesForest[i] = out.decadesForest;
     trace.score[i] = out.score;
+  }
+  const late = core.lateWarmup;
+  if (late !== null) {
+    trace.expected.set(late.expected);
+    trace.z.set(late.z);
+    trace.decadesZ.set(late.decadesZ);
+    trace.score.set(late.score);
   }
   return trace;
 }

@@ -10,6 +10,13 @@ export interface TrackStep {
   residual: number;
   /** Residual scale before this point was seen (NaN until initialised). */
   scale: number;
+  /**
+   * What this point adds to the track's fit record (see {@link SeasonalTrack.recordFit}): the
+   * absolute residual capped at 10 scales; NaN when it adds nothing (missing, or no scale yet).
+   */
+  fitResidual: number;
+  /** True when the residual is beyond the clip (`clip` scales): an outlier to this track. */
+  outlier: boolean;
 }
 
 /** How a {@link SeasonalTrack} learns; every length is in steps. */
@@ -92,7 +99,8 @@ export class SeasonalTrack {
 
   /**
    * How well this period explains the series: the exponentially weighted mean absolute residual
-   * (capped at 10 scales, so one spike does not decide), NaN before any. Tracks compete on it.
+   * (capped at 10 scales, so one spike does not decide) of the points given to
+   * {@link SeasonalTrack.recordFit}, NaN before enough. Tracks compete on it.
    */
   get fitError(): number {
     return this.errorCount >= this.initSteps ? this.error : Number.NaN;
@@ -127,6 +135,8 @@ export class SeasonalTrack {
     const rawScale = Math.sqrt(this.scale.variance);
     const scale = Number.isNaN(rawScale) ? Number.NaN : Math.max(rawScale, floor);
     const residual = y - expected;
+    let fitResidual = Number.NaN;
+    let outlier = false;
 
     let cleaned: number;
     if (Number.isNaN(y)) {
@@ -136,14 +146,31 @@ export class SeasonalTrack {
     } else {
       const limit = Number.isNaN(scale) ? Number.POSITIVE_INFINITY : this.options.clip * scale;
       cleaned = expected + this.admitted(residual, limit, spikeSize);
-      if (k > 0) this.learn(residual, limit);
+      outlier = Math.abs(residual) > limit;
+      if (k > 0) {
+        const variance = this.scale.variance;
+        if (!Number.isNaN(variance)) fitResidual = Math.min(Math.abs(residual), 10 * Math.sqrt(variance));
+        this.scale.learn(residual, limit);
+      }
     }
     if (!Number.isNaN(cleaned)) {
       // The history is level-free (see the class comment); the deviations carry the level.
       this.history.push(Number.isNaN(seasonal) ? cleaned : cleaned - level);
       if (!Number.isNaN(seasonal)) this.deviations.push(cleaned - seasonal);
     }
-    return { expected, residual, scale };
+    return { expected, residual, scale, fitResidual, outlier };
+  }
+
+  /**
+   * Add a point's `fitResidual` (from {@link SeasonalTrack.step}) to the fit record; NaN adds
+   * nothing. The caller decides which points count: the detector core leaves out the points every
+   * track finds an outlier, since a spike on all of them says nothing about which period fits.
+   */
+  recordFit(fitResidual: number): void {
+    if (Number.isNaN(fitResidual)) return;
+    const a = this.options.alpha;
+    this.error = Number.isNaN(this.error) ? fitResidual : (1 - a) * this.error + a * fitResidual;
+    this.errorCount++;
   }
 
   /** What of a residual enters the history: clipped, and a spike-sized outlier on a watched side shrunk. */
@@ -152,16 +179,5 @@ export class SeasonalTrack {
     if (residual > limit) return residual > spikeSize ? admitOutliers * limit : limit;
     if (residual < -limit) return (watched === 'both' && -residual > spikeSize ? admitOutliers : 1) * -limit;
     return residual;
-  }
-
-  private learn(residual: number, limit: number): void {
-    const variance = this.scale.variance;
-    if (!Number.isNaN(variance)) {
-      const a = this.options.alpha;
-      const capped = Math.min(Math.abs(residual), 10 * Math.sqrt(variance));
-      this.error = Number.isNaN(this.error) ? capped : (1 - a) * this.error + a * capped;
-      this.errorCount++;
-    }
-    this.scale.learn(residual, limit);
   }
 }

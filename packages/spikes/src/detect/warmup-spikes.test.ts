@@ -1,8 +1,10 @@
 import { HOUR_MS } from '@cdf/core';
 import { generateSynthetic } from '@cdf/data';
 import { describe, expect, it } from 'vitest';
+import { StreamingDetector, type WarmupVerdicts } from '../stream/streaming-detector.ts';
 import { scoreAgainstTruth } from '../synthetic-check/ground-truth-score.ts';
 import { seriesFromColumns } from '../synthetic-check/synthetic-series.ts';
+import { handMadeSeries } from '../testing/hand-made-series.ts';
 import { createAnomalyDetector } from './anomaly-detector.ts';
 import { WARMUP_SPIKE_RATIO, withoutWarmupSpikes } from './warmup-spikes.ts';
 
@@ -61,5 +63,43 @@ describe('a launch inside the warm-up week', () => {
     expect(score.pointPrecision).toBeGreaterThan(0.95);
     expect(score.falsePositiveRate).toBeLessThan(0.0075);
     expect(score.eventRecall.feature_launch.detected).toBe(score.eventRecall.feature_launch.total);
+  });
+});
+
+describe('verdicts on the warm-up, given once it is over', () => {
+  it('flags a 3x burst on day 3 of the warm-up and nothing else in it, in batch and stream alike', () => {
+    const series = handMadeSeries({ length: 24 * 7 * 4, seed: 3 });
+    const burst = { from: 2 * 24 + 10, to: 2 * 24 + 10 + 30 };
+    for (let i = burst.from; i < burst.to; i++) series.values[i] = series.values[i]! * 3;
+    const detection = createAnomalyDetector('ensemble').preprocess(series).detect(0.5);
+    const inWarmup = (from: number, to: number) =>
+      detection.isAnomaly.subarray(from, to).reduce((a, b) => a + b, 0);
+    expect(inWarmup(burst.from, burst.to)).toBeGreaterThanOrEqual(25);
+    expect(inWarmup(0, burst.from) + inWarmup(burst.to, 168)).toBe(0);
+    // Judged against the median day: the expectation of a flagged hour is near the clean value.
+    const mid = burst.from + 15;
+    expect(detection.expected[mid]! / (series.values[mid]! / 3)).toBeGreaterThan(0.85);
+    expect(detection.expected[mid]! / (series.values[mid]! / 3)).toBeLessThan(1.15);
+    expect(detection.events[0]!.start).toBe(series.timestamps[burst.from]);
+    expect(detection.detectors[mid]).toBe('robust_z');
+    // The streaming detector hands the same verdicts over with its verdict on point 168.
+    const stream = new StreamingDetector({ stepMs: series.stepMs });
+    let late: WarmupVerdicts | undefined;
+    for (let i = 0; i < 168; i++) {
+      const verdict = stream.update({ value: series.values[i]! });
+      if (i < 167) expect(verdict.warmup).toBeUndefined();
+      else late = verdict.warmup;
+    }
+    expect(Array.from(late!.isAnomaly)).toEqual(Array.from(detection.isAnomaly.subarray(0, 168)));
+    expect(Array.from(late!.scores)).toEqual(Array.from(detection.scores.subarray(0, 168)));
+  });
+
+  it('flags nothing in an ordinary warm-up, its lower weekend included', () => {
+    const series = handMadeSeries({ length: 24 * 7 * 3, seed: 4, noise: 0.08 });
+    const detection = createAnomalyDetector('ensemble').preprocess(series).detect(0.5);
+    expect(detection.isAnomaly.subarray(0, 168).reduce((a, b) => a + b, 0)).toBe(0);
+    expect(Array.from(detection.expected.subarray(0, 168))).toEqual(
+      Array.from(series.values.subarray(0, 168)),
+    );
   });
 });

@@ -24,6 +24,20 @@ export interface StreamVerdict {
   expected: number;
   /** Provisional type of the ongoing spike, from its shape so far (the batch types the whole event). */
   spikeType?: SpikeType;
+  /**
+   * Given once, with the verdict on the warm-up's last point: the verdicts on every warm-up
+   * point, which could not be scored as they came (no seasonal history yet) and are judged now
+   * against the warm-up's median day (see `DetectorCore.lateWarmup`). They equal the batch
+   * detector's on those points. Untyped: the batch types the events they belong to.
+   */
+  warmup?: WarmupVerdicts;
+}
+
+/** The late verdicts on the warm-up points, in order (index 0 = the stream's first point). */
+export interface WarmupVerdicts {
+  scores: Float64Array;
+  isAnomaly: Uint8Array;
+  expected: Float64Array;
 }
 
 /** Options of {@link StreamingDetector}. */
@@ -56,12 +70,15 @@ export class StreamingDetector {
   private readonly stepHours: number;
   private readonly tokenAlpha: number;
   private tokensTypical = Number.NaN;
+  /** Which warm-up points were filled (their late verdicts stay negative); emptied after the warm-up. */
+  private warmupFilled: Uint8Array;
   private run: { steps: number; onset: number; peak: number; tokenSum: number; tokenCount: number } | null =
     null;
 
   constructor(options: StreamingDetectorOptions) {
     const params = resolveDetectorParams(options.params ?? {}, options.stepMs);
     this.core = new DetectorCore(params);
+    this.warmupFilled = new Uint8Array(params.warmupSteps);
     this.threshold = thresholdOfSensitivity(options.sensitivity ?? DEFAULT_SENSITIVITY);
     this.rules = { ...DEFAULT_SPIKE_RULES, ...(options.rules ?? {}) };
     this.stepHours = options.stepMs / 3_600_000;
@@ -78,15 +95,30 @@ export class StreamingDetector {
     const value = point.value ?? Number.NaN;
     const filled = point.filled === true;
     const out = this.core.step(value, filled);
-    const isAnomaly = out.score > 0 && out.score >= this.threshold && !filled;
-    const verdict: StreamVerdict = { score: out.score, isAnomaly, expected: out.expected };
+    const index = this.core.count - 1;
+    const warmupSteps = this.core.params.warmupSteps;
+    if (index < warmupSteps) this.warmupFilled[index] = filled ? 1 : 0;
+    const late = index === warmupSteps - 1 ? this.core.lateWarmup : null;
+    const verdict: StreamVerdict = {
+      score: late === null ? out.score : late.score[index]!,
+      isAnomaly: false,
+      expected: late === null ? out.expected : late.expected[index]!,
+    };
+    verdict.isAnomaly = this.flags(verdict.score, filled);
+    if (late !== null) {
+      const isAnomaly = Uint8Array.from(late.score, (s, i) =>
+        this.flags(s, this.warmupFilled[i] === 1) ? 1 : 0,
+      );
+      verdict.warmup = { scores: late.score, isAnomaly, expected: late.expected };
+    }
+    if (index === warmupSteps - 1) this.warmupFilled = new Uint8Array(0);
     const tokens = point.avgTokensPerRequest;
-    if (!isAnomaly) {
+    if (!verdict.isAnomaly) {
       this.run = null;
       if (tokens !== undefined && Number.isFinite(tokens)) this.learnTokens(tokens);
       return verdict;
     }
-    const ratio = out.expected > 0 && value > 0 ? value / out.expected : 1;
+    const ratio = verdict.expected > 0 && value > 0 ? value / verdict.expected : 1;
     if (this.run === null) this.run = { steps: 0, onset: ratio, peak: ratio, tokenSum: 0, tokenCount: 0 };
     const run = this.run;
     run.steps++;
@@ -111,6 +143,10 @@ export class StreamingDetector {
       this.rules,
     );
     return verdict;
+  }
+
+  private flags(score: number, filled: boolean): boolean {
+    return score > 0 && score >= this.threshold && !filled;
   }
 
   private learnTokens(tokens: number): void {
