@@ -26,7 +26,9 @@ function fitted(model: FittedSpikePredictor): FittedSpikeModel {
 /**
  * `@cdf/spikes`' GBDT spike predictor (calibrated P(spike at t + h) and magnitude) as a spike
  * stage plug-in. Params are its `SpikePredictorParamsSchema`'s; `horizons` defaults to the run's
- * horizon and `seed` to the run's seed; they are validated when it fits.
+ * horizon, `seed` to the run's seed and `plannedHours` to `skip` (the baseline carries the
+ * planned launches, so the model learns the spikes no plan announces); they are validated when it
+ * fits.
  */
 export const spikePredictorPlugin: SpikeStagePlugin = {
   stage: 'spikes',
@@ -47,6 +49,7 @@ export const spikePredictorPlugin: SpikeStagePlugin = {
         const model = await fitSpikePredictor(input.series, {
           horizons: input.horizon,
           ...(options.seed === undefined ? {} : { seed: options.seed }),
+          plannedHours: 'skip',
           ...raw,
           anomalies: input.anomalies,
           plannedEvents: input.plannedEvents,

@@ -1,8 +1,11 @@
 import { rocAuc } from '@cdf/eval';
+import type { FeatureMatrix } from '@cdf/features';
 import { describe, expect, it } from 'vitest';
 import { fitSpikePredictor } from './fit-spike-predictor.ts';
 import { loadSpikePredictor } from './load-spike-predictor.ts';
 import { syntheticSpikeTask, truncateTask } from './measure/synthetic-spike-task.ts';
+import { resolveSpikePredictorParams } from './spike-predictor-params.ts';
+import { buildSpikeTrainingSet, FUTURE_PLAN_FEATURE } from './spike-training-set.ts';
 
 // 240 days of the synthetic generator (seed 3): launches, viral events and abuse bursts with
 // ground-truth labels. Small settings keep the test to seconds.
@@ -86,6 +89,36 @@ describe('fitSpikePredictor', () => {
     predictor.free();
     // 12 hours before the start nothing is visible in the series; only the plan tells.
     expect(f.probability[40]! - without.probability[40]!).toBeGreaterThan(0.1);
+  });
+
+  it('with plannedHours skip, learns no planned hour: the plan no longer lifts the probability', async () => {
+    const launch = task.plannedEvents.find((e) => e.start > task.series.timestamps[2000]!)!;
+    const origin = Math.round((launch.start - task.series.timestamps[0]!) / task.series.stepMs) - 12;
+    const history = truncateTask(task, origin + 1);
+    const options = { anomalies: task.anomalies, plannedEvents: task.plannedEvents, ...small };
+    const rows = (plannedHours: 'learn' | 'skip') =>
+      buildSpikeTrainingSet(
+        task.series,
+        task.anomalies,
+        task.plannedEvents,
+        [1, 12, 24, 48],
+        resolveSpikePredictorParams({ ...small, plannedHours }),
+      );
+    const learnt = rows('learn');
+    const skipped = rows('skip');
+    const plan = (m: FeatureMatrix) => m.columns[m.names.indexOf(FUTURE_PLAN_FEATURE)]!;
+    expect(plan(learnt.fit.matrix).some((x) => x !== 1)).toBe(true);
+    for (const part of [skipped.fit.matrix, skipped.holdout.matrix, skipped.magnitude.matrix])
+      expect(plan(part).every((x) => x === 1)).toBe(true);
+    expect(skipped.fit.matrix.rows).toBeLessThan(learnt.fit.matrix.rows);
+
+    const predictor = await fitSpikePredictor(task.series, { ...options, plannedHours: 'skip' });
+    const input = { horizon: 48, history: { series: history.series, anomalies: history.anomalies } };
+    const f = predictor.predict(input);
+    const without = predictor.predict({ ...input, plannedEvents: [] });
+    predictor.free();
+    // 28 hours into the launch: with the plan learnt the probability rose by > 0.1 (test above).
+    expect(Math.abs(f.probability[40]! - without.probability[40]!)).toBeLessThan(0.05);
   });
 
   it('rejects a misaligned mask and bad parameters', async () => {

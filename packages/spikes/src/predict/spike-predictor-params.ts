@@ -40,6 +40,14 @@ export const SpikePredictorParamsSchema = z
     holdoutFraction: z.number().gt(0).lt(0.9).default(0.2),
     /** `isotonic` (default) or `platt`. */
     calibration: z.enum(['isotonic', 'platt']).default('isotonic'),
+    /**
+     * Rows whose target hour lies inside a planned event: `learn` (default) trains on them like
+     * any other, so the probability covers planned launches too; `skip` leaves them out of the
+     * classifier, its calibration and the magnitude regressor, so the model learns the spikes no
+     * plan announces, and on a planned hour says what it would say on an ordinary one. `cdf
+     * forecast` uses `skip`: its baseline already carries the plan (see the package README).
+     */
+    plannedHours: z.enum(['learn', 'skip']).default('learn'),
     /** Seed of every random choice. Default 42. */
     seed: z.number().int().min(0).default(42),
     /**

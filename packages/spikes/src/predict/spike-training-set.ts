@@ -1,10 +1,13 @@
 import { HOUR_MS, type PlannedEvent, type Series, WEEK_MS } from '@cdf/core';
-import { buildDirectMatrix, type FeatureMatrix } from '@cdf/features';
+import { buildDirectMatrix, type FeatureMatrix, FUTURE_PREFIX } from '@cdf/features';
 import { capHoursSinceAnomaly } from './quiet-history-cap.ts';
 import { robustBaseline } from './robust-baseline.ts';
 import { selectRows } from './scale-free-features.ts';
 import { spikeModelFeatures } from './spike-model-features.ts';
 import type { SpikePredictorParams } from './spike-predictor-params.ts';
+
+/** The design column holding the planned-event multiplier at the target hour. */
+export const FUTURE_PLAN_FEATURE = `${FUTURE_PREFIX}event_multiplier`;
 
 /** The rows the two models learn from. */
 export interface SpikeTrainingSet {
@@ -23,7 +26,9 @@ export interface SpikeTrainingSet {
  * `anomalies[t + h]` from rows whose target time precedes the first holdout origin (so nothing
  * it is calibrated on leaks into it); the holdout rows are the latest origins. The magnitude
  * regressor learns the log ratio of the value at spike targets to the robust baseline there.
- * `hours_since_anomaly` is capped at `params.hoursSinceCap`, as at predict time.
+ * `hours_since_anomaly` is capped at `params.hoursSinceCap`, as at predict time. With
+ * `params.plannedHours` `skip`, rows whose target hour is inside a planned event (its planned
+ * multiplier is not 1) are left out of all three.
  */
 export function buildSpikeTrainingSet(
   series: Series,
@@ -48,12 +53,15 @@ export function buildSpikeTrainingSet(
   const cutIndex = Math.min(distinct.length - 1, Math.floor(distinct.length * (1 - params.holdoutFraction)));
   const holdoutOrigin = distinct[Math.max(0, cutIndex)] ?? 0;
 
+  const planned =
+    params.plannedHours === 'skip' ? matrix.columns[matrix.names.indexOf(FUTURE_PLAN_FEATURE)] : undefined;
   const fitRows: number[] = [];
   const holdoutRows: number[] = [];
   const spikeRows: number[] = [];
   const spikeTargets: number[] = [];
   for (let r = 0; r < matrix.rows; r++) {
     if (direct.usable[r] === 0) continue;
+    if (planned !== undefined && planned[r] !== 1) continue;
     const t = origins[r]!;
     const at = t + direct.horizon[r]!;
     if (t >= holdoutOrigin) holdoutRows.push(r);
