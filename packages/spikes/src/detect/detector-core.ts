@@ -101,11 +101,11 @@ export class DetectorCore {
   /**
    * The warm-up's own verdicts, null until it is over. While it lasts no point can be scored (no
    * track has a history), so a burst in the first week went unseen whatever its size (7 of the
-   * 14 viral events missed on 45 synthetic seeds). Once the warm-up is complete each of its
-   * points is judged against the warm-up's median day at that hour: a rise past the cut of
-   * `withoutWarmupSpikes` (3 robust scales, at least 1.5x) scores as a robust z would, the rest
-   * 0. Log transform only (null otherwise), and only with three or more cycles of the shortest
-   * period in the warm-up. The batch detector writes these into its first points; the streaming
+   * 14 viral events still missed on 45 synthetic seeds). Once the warm-up is complete each of its
+   * points is judged against the warm-up's median day at that hour (`warmupProfile`): a rise of
+   * more than `clip` scales of the within-cycle noise, and at least 1.5x, scores as a robust z
+   * would, the rest 0. Log transform only (null otherwise), and only with three or more cycles of
+   * the shortest period in the warm-up. The batch detector writes these into its first points; the streaming
    * detector hands them over with the verdict on the warm-up's last point.
    */
   get lateWarmup(): LateWarmup | null {
@@ -168,7 +168,7 @@ export class DetectorCore {
     };
     // Only the robust z speaks for a warm-up point; the others say nothing (0 decades).
     const silent = new Array<number>(Object.values(this.uses).filter(Boolean).length - 1).fill(0);
-    // Judged against the hour-to-hour noise, not the cut's scale, which whole days off the median
+    // Judged against the within-cycle noise, not the cut's scale, which whole days off the median
     // day inflate; a rise under 1.5x is never a warm-up spike, as for the cut.
     const spikeRise = Math.max(this.params.clip * fit.noise, Math.log(WARMUP_SPIKE_RATIO));
     for (let i = 0; i < n; i++) {

@@ -18,10 +18,11 @@ export interface WarmupProfile {
   /** Smallest rise over the profile that is a spike: `clip` scales, or log {@link WARMUP_SPIKE_RATIO} when that is more. */
   spikeRise: number;
   /**
-   * Scale of the hour-to-hour noise around the profile: the MAD of successive differences of the
-   * deviations, over sqrt 2 (at least the floor). Unlike `scale` it leaves out whole days off the
-   * median day (a holiday, the weekend, a burst lasting a day), which in a single week are most
-   * of the days and made `scale` 0.4-0.9 on synthetic demand whose hourly noise is 0.05.
+   * Scale of the within-cycle noise around the profile: the MAD / 0.6745 of the deviations from
+   * it once each cycle's own median deviation is taken out (at least the floor). Unlike `scale`
+   * it leaves out whole days off the median day (a holiday, the weekend, a burst lasting a day),
+   * which in a single week are most of the days and made `scale` 0.4-0.9 on synthetic demand
+   * whose hourly noise is 0.05.
    */
   noise: number;
 }
