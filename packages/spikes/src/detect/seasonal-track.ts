@@ -163,8 +163,9 @@ export class SeasonalTrack {
 
   /**
    * Add a point's `fitResidual` (from {@link SeasonalTrack.step}) to the fit record; NaN adds
-   * nothing. The caller decides which points count: the detector core leaves out the points every
-   * track finds an outlier, since a spike on all of them says nothing about which period fits.
+   * nothing. The caller decides which points count: the detector core leaves out the points of a
+   * sustained spike (its chosen track's outliers past the first day of a run), in which the track
+   * that takes the spike in fastest would look best.
    */
   recordFit(fitResidual: number): void {
     if (Number.isNaN(fitResidual)) return;

@@ -17,7 +17,10 @@ export interface StreamPoint {
 
 /** The streaming verdict on one point. */
 export interface StreamVerdict {
-  /** Calibrated 0..1 score, identical to the batch detector's on the same data. */
+  /**
+   * Calibrated 0..1 score, identical to the batch detector's on the same data; 0 inside the
+   * warm-up until its last point, whose verdict carries the warm-up's (`warmup`).
+   */
   score: number;
   isAnomaly: boolean;
   /** Robust expected value. */
@@ -55,7 +58,8 @@ export interface StreamingDetectorOptions {
 /**
  * Detect anomalies one point at a time with bounded memory: ring buffers sized by the parameters'
  * durations, nothing that grows with the stream. It runs the same causal core as the batch
- * detector, so scores and verdicts are bit-for-bit the batch ones on the same data.
+ * detector, so scores and verdicts are bit-for-bit the batch ones on the same data (the warm-up's
+ * arrive together, with the verdict on its last point).
  *
  * @example
  * const detector = new StreamingDetector({ stepMs: 3_600_000 });
