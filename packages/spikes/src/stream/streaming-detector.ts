@@ -74,15 +74,12 @@ export class StreamingDetector {
   private readonly stepHours: number;
   private readonly tokenAlpha: number;
   private tokensTypical = Number.NaN;
-  /** Which warm-up points were filled (their late verdicts stay negative); emptied after the warm-up. */
-  private warmupFilled: Uint8Array;
   private run: { steps: number; onset: number; peak: number; tokenSum: number; tokenCount: number } | null =
     null;
 
   constructor(options: StreamingDetectorOptions) {
     const params = resolveDetectorParams(options.params ?? {}, options.stepMs);
     this.core = new DetectorCore(params);
-    this.warmupFilled = new Uint8Array(params.warmupSteps);
     this.threshold = thresholdOfSensitivity(options.sensitivity ?? DEFAULT_SENSITIVITY);
     this.rules = { ...DEFAULT_SPIKE_RULES, ...(options.rules ?? {}) };
     this.stepHours = options.stepMs / 3_600_000;
@@ -100,9 +97,7 @@ export class StreamingDetector {
     const filled = point.filled === true;
     const out = this.core.step(value, filled);
     const index = this.core.count - 1;
-    const warmupSteps = this.core.params.warmupSteps;
-    if (index < warmupSteps) this.warmupFilled[index] = filled ? 1 : 0;
-    const late = index === warmupSteps - 1 ? this.core.lateWarmup : null;
+    const late = index === this.core.params.warmupSteps - 1 ? this.core.lateWarmup : null;
     const verdict: StreamVerdict = {
       score: late === null ? out.score : late.score[index]!,
       isAnomaly: false,
@@ -110,12 +105,10 @@ export class StreamingDetector {
     };
     verdict.isAnomaly = this.flags(verdict.score, filled);
     if (late !== null) {
-      const isAnomaly = Uint8Array.from(late.score, (s, i) =>
-        this.flags(s, this.warmupFilled[i] === 1) ? 1 : 0,
-      );
+      // A filled warm-up point reached the core as missing, so its late score is 0: never flagged.
+      const isAnomaly = Uint8Array.from(late.score, (s) => (this.flags(s, false) ? 1 : 0));
       verdict.warmup = { scores: late.score, isAnomaly, expected: late.expected };
     }
-    if (index === warmupSteps - 1) this.warmupFilled = new Uint8Array(0);
     const tokens = point.avgTokensPerRequest;
     if (!verdict.isAnomaly) {
       this.run = null;
