@@ -6,7 +6,7 @@ import type { ResolvedDetectorParams } from './detector-params.ts';
 import { combineDecades, scoreOfDecades } from './ensemble-score.ts';
 import { MAD_TO_SIGMA } from './residual-scale.ts';
 import { SeasonalTrack, type TrackStep } from './seasonal-track.ts';
-import { capWarmup, WARMUP_SPIKE_RATIO, type WarmupProfile, warmupProfile } from './warmup-spikes.ts';
+import { capWarmup, type WarmupProfile, warmupProfile } from './warmup-spikes.ts';
 
 /** What the core says about one point: the expectation, each detector's statistic and tail, the score. */
 export interface CoreStep {
@@ -134,9 +134,9 @@ export class DetectorCore {
     // asinh(v / offset) is log-like above the offset and linear (sign-safe) near zero.
     this.offset = typical > 0 ? 0.1 * typical : 1;
     const transformed = Float64Array.from(this.warmupValues, (v) => this.transform(v));
-    const period = Math.min(...p.periodSteps);
     // The cut works on log ratios; on raw values (`transform: 'none'`) the warm-up is learnt as it is.
-    const fit = p.transform === 'log' ? warmupProfile(transformed, period, p.clip, this.floor()) : null;
+    const fit =
+      p.transform === 'log' ? warmupProfile(transformed, this.shortestPeriod, p.clip, this.floor()) : null;
     const warmup = fit === null ? transformed : capWarmup(transformed, fit);
     if (fit !== null) this.late = this.judgeWarmup(transformed, fit);
     this.tracks = p.periodSteps.map(
@@ -170,10 +170,9 @@ export class DetectorCore {
     const silent = new Array<number>(Object.values(this.uses).filter(Boolean).length - 1).fill(0);
     // Judged against the within-cycle noise, not the cut's scale, which whole days off the median
     // day inflate; a rise under 1.5x is never a warm-up spike, as for the cut.
-    const spikeRise = Math.max(this.params.clip * fit.noise, Math.log(WARMUP_SPIKE_RATIO));
     for (let i = 0; i < n; i++) {
       const rise = transformed[i]! - fit.profile[i % period]!;
-      if (!(rise > spikeRise)) continue;
+      if (!(rise > fit.noiseRise)) continue;
       const z = rise / fit.noise;
       const decades = this.uses.z ? decadesOf(z, true) : 0;
       late.expected[i] = this.inverse(fit.profile[i % period]!);

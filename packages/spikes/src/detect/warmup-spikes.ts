@@ -25,6 +25,8 @@ export interface WarmupProfile {
    * whose hourly noise is 0.05.
    */
   noise: number;
+  /** Smallest rise over the profile that the late verdicts flag: `clip` noise scales, or log {@link WARMUP_SPIKE_RATIO} when that is more. */
+  noiseRise: number;
 }
 
 /**
@@ -47,34 +49,34 @@ export function warmupProfile(
       if (!Number.isNaN(warmup[i]!)) scratch[n++] = warmup[i]!;
     profile[phase] = n > 0 ? medianInPlace(scratch, n) : Number.NaN;
   }
+  // Signed deviation of each value from its phase's median, once; NaN where the value is missing.
+  const signed = Float64Array.from(warmup, (y, i) => y - profile[i % period]!);
   const deviations = new Float64Array(warmup.length);
   let n = 0;
-  for (let i = 0; i < warmup.length; i++) {
-    const d = Math.abs(warmup[i]! - profile[i % period]!);
-    if (!Number.isNaN(d)) deviations[n++] = d;
-  }
+  for (const d of signed) if (!Number.isNaN(d)) deviations[n++] = Math.abs(d);
   if (n === 0) return null;
   // Each cycle's own median deviation taken out: what is left is the shape's variability within a day.
   const within = new Float64Array(warmup.length);
   let m = 0;
   const cycleScratch = new Float64Array(period);
-  for (let c = 0; c * period < warmup.length; c++) {
+  for (let start = 0; start < warmup.length; start += period) {
+    const cycle = signed.subarray(start, start + period);
     let k = 0;
-    const end = Math.min(warmup.length, (c + 1) * period);
-    for (let i = c * period; i < end; i++) {
-      const d = warmup[i]! - profile[i % period]!;
-      if (!Number.isNaN(d)) cycleScratch[k++] = d;
-    }
+    for (const d of cycle) if (!Number.isNaN(d)) cycleScratch[k++] = d;
     if (k === 0) continue;
-    const shift = medianInPlace(cycleScratch.subarray(0, k), k);
-    for (let i = c * period; i < end; i++) {
-      const d = warmup[i]! - profile[i % period]! - shift;
-      if (!Number.isNaN(d)) within[m++] = Math.abs(d);
-    }
+    const shift = medianInPlace(cycleScratch, k);
+    for (const d of cycle) if (!Number.isNaN(d)) within[m++] = Math.abs(d - shift);
   }
   const scale = Math.max(medianInPlace(deviations, n) / MAD_TO_SIGMA, floor);
   const noise = m > 0 ? Math.max(medianInPlace(within, m) / MAD_TO_SIGMA, floor) : scale;
-  return { profile, scale, spikeRise: Math.max(clip * scale, Math.log(WARMUP_SPIKE_RATIO)), noise };
+  const floorRise = Math.log(WARMUP_SPIKE_RATIO);
+  return {
+    profile,
+    scale,
+    spikeRise: Math.max(clip * scale, floorRise),
+    noise,
+    noiseRise: Math.max(clip * noise, floorRise),
+  };
 }
 
 /**
