@@ -144,6 +144,37 @@ describe('cdf forecast', () => {
     expect(base.notes[0]).toContain('24 steps newer than the fitted history');
   });
 
+  it('forecasts a history with gaps: empty cells and missing rows are filled', async () => {
+    // Day 3 (inside the detector's first-week warm-up) loses its target at 10:00-12:00 (empty
+    // cells), day 30 loses the rows 03:00-05:00. Until 2026-11-27 the dashboard refused the
+    // detector's missing expected value at a filled warm-up step and the run failed (exit 3).
+    const lines = (await readFile(metrics, 'utf8')).trimEnd().split('\n');
+    const row = (day: number, hour: number) => 1 + day * 24 + hour;
+    for (const hour of [10, 11, 12]) lines[row(3, hour)] = lines[row(3, hour)]!.replace(/,[^,]*/, ',');
+    const gappy = lines.filter((_, i) => i < row(30, 3) || i > row(30, 5));
+    const file = join(tmp, 'gappy.csv');
+    await writeFile(file, `${gappy.join('\n')}\n`);
+    const out = join(tmp, 'gappy');
+    const { code, stderr } = await cdf('forecast', '--input', file, '--out', out, '--horizon', HORIZON);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(existsSync(join(out, 'dashboard.html'))).toBe(true);
+    const run = JSON.parse(await readFile(join(out, 'run.json'), 'utf8'));
+    expect(run.input.summary.gaps.pointsFilled).toBe(6);
+    const anomalies = await readCsvTable(join(out, 'anomalies.csv'));
+    expect(anomalies.rows).toHaveLength(42 * 24); // one row per step, the filled ones included
+    const expected = (r: number) => anomalies.rows[r - 1]![anomalies.header.indexOf('expected')];
+    // the warm-up has no expected value at a filled step; after it the detector's own
+    for (const hour of [10, 11, 12]) expect(expected(row(3, hour))).toBe('');
+    for (const hour of [3, 4, 5]) expect(Number(expected(row(30, hour)))).toBeGreaterThan(0);
+    const report = await cdf('report', '--run', out, '--out', join(tmp, 'gappy-report'));
+    expect(report.stderr).toBe('');
+    expect(report.code).toBe(0);
+    expect(await readFile(join(tmp, 'gappy-report', 'dashboard.html'), 'utf8')).toBe(
+      await readFile(join(out, 'dashboard.html'), 'utf8'),
+    );
+  });
+
   it('runs a fleet: one bad series is reported, the others are written, exit code 8', async () => {
     const out = join(tmp, 'fleet');
     const { code, stdout, stderr } = await cdf(

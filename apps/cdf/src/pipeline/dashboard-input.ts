@@ -30,6 +30,8 @@ export interface DashboardSource {
  * The dashboard's input for one series: the detector's view of the history, the scenarios, the
  * series' own capacity plan (requirements and tiers) and the planned events. Demand below zero
  * cannot occur in a prepared series; the detector's expected value is clipped at 0 for drawing.
+ * A step filled in a gap has no expected value (the detector took it as missing, NaN): the
+ * dashboard draws the filled value there, so the line bridges the gap as the values do.
  */
 export function dashboardInput(source: DashboardSource): DashboardDataInput {
   const { plan } = source;
@@ -49,7 +51,9 @@ export function dashboardInput(source: DashboardSource): DashboardDataInput {
     history: {
       timestamps: source.history.timestamps,
       values: source.history.values,
-      expected: source.history.expected.map((v) => Math.max(0, v)),
+      expected: source.history.expected.map((v, i) =>
+        Number.isFinite(v) ? Math.max(0, v) : source.history.values[i]!,
+      ),
       is_anomaly: source.history.isAnomaly,
       spike_type: source.history.spikeType,
     },

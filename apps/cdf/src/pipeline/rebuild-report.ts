@@ -93,7 +93,11 @@ export async function readHistoryFile(file: string): Promise<Map<string, Dashboa
     const spike = cells[type!] ?? '';
     h.timestamps.push(time);
     h.values.push(numberCell(cells[value!] ?? '', file, r + 1, 'value'));
-    h.expected.push(numberCell(cells[expected!] ?? '', file, r + 1, 'expected'));
+    // empty at a step filled in a gap during the detector's warm-up: it had nothing to expect
+    const expectedCell = cells[expected!] ?? '';
+    h.expected.push(
+      expectedCell.trim() === '' ? Number.NaN : numberCell(expectedCell, file, r + 1, 'expected'),
+    );
     h.isAnomaly.push(cells[flag!] === 'true');
     h.spikeType.push(
       spike === '' ? null : (validate(SpikeTypeSchema, spike, { file, row: r + 1 }) as SpikeType),
