@@ -41,6 +41,7 @@ export function calibrateRecords(
       minResiduals: params.minResiduals,
       monotoneWidth: params.monotoneWidth,
       floorShare: params.forecastFloor,
+      shrinkBias: params.shrinkBias,
     },
   );
   return { weights, table };

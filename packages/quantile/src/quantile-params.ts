@@ -67,6 +67,12 @@ export const QuantileParamsSchema = z
     /** Make interval widths non-decreasing across horizon buckets. Default true. */
     monotoneWidth: z.boolean().default(true),
     /**
+     * Shrink each bucket's median residual (the bias correction P50 carries) towards 0 unless the
+     * calibration origins agree on it (positive-part James-Stein over the origins' own medians;
+     * see `shrinkLocation`); the whole distribution moves with it. Default true.
+     */
+    shrinkBias: z.boolean().default(true),
+    /**
      * Floor of the point forecast as a share of the history's recent level (median of its last
      * week), in calibration and assembly alike: a forecast collapsing towards zero would
      * otherwise give log residuals of several units that widen every interval. Default 0.05.

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { BacktestRecord } from './backtest-record.ts';
+import { medianOf, shrinkLocation } from './bias-shrinkage.ts';
 import { conformalQuantile } from './conformal-quantile.ts';
 import { bucketOf } from './horizon-buckets.ts';
 import { flooredForecast } from './recent-level.ts';
@@ -59,6 +60,12 @@ export interface ResidualTableOptions {
    * before taking residuals, as assembly does (see `flooredForecast`). Default 0: no floor.
    */
   floorShare?: number;
+  /**
+   * Shrink each bucket's median residual (the bias the table corrects) towards 0 by how well the
+   * origins agree on it, moving the bucket's whole distribution with it: see
+   * {@link shrinkLocation}. Default false (the conformal quantiles as they are).
+   */
+  shrinkBias?: boolean;
 }
 
 /**
@@ -71,7 +78,7 @@ export function fitResidualTable(
   point: (record: BacktestRecord) => Float64Array,
   options: ResidualTableOptions,
 ): ResidualTable {
-  const { buckets, minResiduals = 100, monotoneWidth = true, floorShare = 0 } = options;
+  const { buckets, minResiduals = 100, monotoneWidth = true, floorShare = 0, shrinkBias = false } = options;
   const positives: number[] = [];
   for (const r of records) {
     for (let i = 0; i < r.actual.length; i++)
@@ -83,8 +90,10 @@ export function fitResidualTable(
 
   const all: number[][] = buckets.map(() => []);
   const normal: number[][] = buckets.map(() => []);
+  const perOrigin: number[][] = buckets.map(() => []); // each origin's median residual per bucket
   for (const r of records) {
     const f = flooredForecast(point(r), r.level ?? 0, floorShare);
+    const mine: number[][] = buckets.map(() => []);
     for (let i = 0; i < r.actual.length; i++) {
       const y = r.actual[i]!;
       const fi = f[i]!;
@@ -92,14 +101,33 @@ export function fitResidualTable(
       const z = Math.log((Math.max(0, y) + epsilon) / (Math.max(0, fi) + epsilon));
       const b = bucketOf(i + 1, buckets);
       all[b]!.push(z);
-      if (r.spike[i] !== 1) normal[b]!.push(z);
+      if (r.spike[i] !== 1) {
+        normal[b]!.push(z);
+        mine[b]!.push(z);
+      }
     }
+    mine.forEach((list, b) => {
+      if (list.length > 0) perOrigin[b]!.push(medianOf(list));
+    });
   }
   const counts = all.map((list) => list.length);
   const spikeRate = all.map((list, b) => (list.length > 0 ? 1 - normal[b]!.length / list.length : 0));
   const grid = [...RESIDUAL_GRID];
   let allTable = buckets.map((_, b) => gridQuantiles(pooled(all, b, minResiduals), grid));
   let normalTable = buckets.map((_, b) => gridQuantiles(pooled(normal, b, minResiduals), grid));
+  if (shrinkBias) {
+    // overlapping horizons share their errors: count the non-overlapping windows the origins span
+    const origins = records.map((r) => r.origin);
+    const horizon = records[0]?.actual.length ?? 1;
+    const span = origins.length > 0 ? Math.max(...origins) - Math.min(...origins) : 0;
+    const independent = 1 + span / horizon;
+    const mid = grid.indexOf(0.5);
+    buckets.forEach((_, b) => {
+      const by = shrinkLocation(normalTable[b]![mid]!, perOrigin[b]!, independent) - normalTable[b]![mid]!;
+      allTable[b] = allTable[b]!.map((z) => z + by);
+      normalTable[b] = normalTable[b]!.map((z) => z + by);
+    });
+  }
   if (monotoneWidth) {
     allTable = widenOutward(allTable, grid);
     normalTable = widenOutward(normalTable, grid);
