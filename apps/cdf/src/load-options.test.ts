@@ -31,6 +31,8 @@ describe('addLoadOptions + parseLoadOptions', () => {
         '15min',
         '--on-duplicate',
         'sum',
+        '--dropouts',
+        'keep',
       ]),
     );
     expect(options).toEqual({
@@ -41,11 +43,13 @@ describe('addLoadOptions + parseLoadOptions', () => {
       timeZone: 'Europe/Paris',
       resample: 900_000,
       onDuplicate: 'sum',
+      dropouts: 'keep',
     });
   });
 
   it.each([
     [['--format', 'xlsx'], '--format: "xlsx" is not one of csv, json, ndjson, parquet'],
+    [['--dropouts', 'drop'], '--dropouts: "drop" is not one of fill, keep'],
     [
       ['--tz', 'Europe/Atlantis'],
       '--tz: unknown time zone "Europe/Atlantis" (expected an IANA name such as UTC or Europe/Berlin)',

@@ -6,6 +6,8 @@ import { parseChoice, parseName, parseStep, parseTimeZone } from './flag-values.
 export const LOAD_FORMATS = ['csv', 'json', 'ndjson', 'parquet'] as const;
 /** Duplicate-timestamp rules `--on-duplicate` accepts; without it duplicates are an error. */
 export const DUPLICATE_RULES = ['sum', 'mean', 'last'] as const;
+/** What `--dropouts` accepts: take near-zero dropouts of the target as missing (`fill`) or as demand. */
+export const DROPOUT_RULES = ['fill', 'keep'] as const;
 
 /** The loading flags as commander hands them over: raw strings, absent when not given. */
 export interface LoadFlags {
@@ -16,6 +18,7 @@ export interface LoadFlags {
   tz?: string;
   resample?: string;
   onDuplicate?: string;
+  dropouts?: string;
 }
 
 /**
@@ -37,6 +40,10 @@ export function addLoadOptions(command: Command): Command {
     .option(
       '--on-duplicate <rule>',
       `combine rows sharing a timestamp: ${DUPLICATE_RULES.join(', ')} (default: error)`,
+    )
+    .option(
+      '--dropouts <rule>',
+      'target values under 1% of the same hour on the days around (a lost trace, a failed scrape): fill them as gaps, or keep them as demand (default: fill)',
     );
 }
 
@@ -56,6 +63,9 @@ export function parseLoadOptions(flags: LoadFlags): LoadOptions & PrepareOptions
   if (flags.resample !== undefined) options.resample = parseStep('--resample', flags.resample);
   if (flags.onDuplicate !== undefined) {
     options.onDuplicate = parseChoice('--on-duplicate', flags.onDuplicate, DUPLICATE_RULES);
+  }
+  if (flags.dropouts !== undefined) {
+    options.dropouts = parseChoice('--dropouts', flags.dropouts, DROPOUT_RULES);
   }
   return options;
 }

@@ -8,6 +8,8 @@ export interface GapSummary {
   runs: number;
   /** Points filled. */
   pointsFilled: number;
+  /** Of the points filled, observed target values taken as dropouts (see `findDropouts`). */
+  dropouts: number;
   /** The longest run, in points. */
   longestPoints: number;
   /** The longest run as a duration (`5 hours`, `none` without gaps). */

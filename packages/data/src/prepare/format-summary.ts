@@ -57,7 +57,7 @@ export function formatSummary(summary: DataSummary): string {
   field(
     'gaps',
     summary.gaps.runs > 0
-      ? `${plural(summary.gaps.runs, 'run')}, ${plural(summary.gaps.pointsFilled, 'point')} filled, longest ${summary.gaps.longest}`
+      ? `${plural(summary.gaps.runs, 'run')}, ${plural(summary.gaps.pointsFilled, 'point')} filled${summary.gaps.dropouts > 0 ? ` (${plural(summary.gaps.dropouts, 'dropout')})` : ''}, longest ${summary.gaps.longest}`
       : 'none',
   );
   field('text cols', summary.textColumns.length > 0 ? `${summary.textColumns.join(', ')} (skipped)` : 'none');

@@ -8,6 +8,7 @@ export type {
   SeriesFailure,
   SeriesSummary,
 } from './data-summary.ts';
+export { type DropoutOptions, findDropouts } from './dropouts.ts';
 export { formatSummary } from './format-summary.ts';
 export { inferStep, type StepContext } from './infer-step.ts';
 export { loadSeries } from './load-series.ts';

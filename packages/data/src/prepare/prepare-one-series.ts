@@ -10,6 +10,7 @@ import {
 import { aggregateGroups } from './aggregate-groups.ts';
 import { aggregationFor } from './aggregation-rule.ts';
 import { describeDuration } from './describe-duration.ts';
+import { findDropouts } from './dropouts.ts';
 import { type GapStats, gapStats, interpolateMissing } from './fill-gaps.ts';
 import { inferStep } from './infer-step.ts';
 import type { ResolvedPrepareOptions } from './prepare-options.ts';
@@ -41,7 +42,8 @@ export interface SeriesPreparation {
   partialBuckets: number | null;
   /** Inferred step of the data; null when it has none (irregular, or one timestamp) and was resampled. */
   dataStepMs: number | null;
-  gaps: GapStats;
+  /** Runs of filled points; `dropouts` of them were observed values taken as missing. */
+  gaps: GapStats & { dropouts: number };
   /** Columns with no value at all in this series, left out of `Series.columns`. */
   droppedColumns: string[];
 }
@@ -191,6 +193,16 @@ export function prepareOneSeries(
   }
 
   const values = gridColumns[options.target]!;
+  let dropouts = 0;
+  if (options.dropouts === 'fill') {
+    const found = findDropouts(values, stepMs);
+    for (let i = 0; i < points; i++) {
+      if (found[i] === 1) {
+        values[i] = Number.NaN; // missing, so interpolated and flagged below like any gap
+        dropouts++;
+      }
+    }
+  }
   const filled = new Uint8Array(points);
   for (let i = 0; i < points; i++) if (Number.isNaN(values[i]!)) filled[i] = 1;
   const droppedColumns: string[] = [];
@@ -238,7 +250,7 @@ export function prepareOneSeries(
       outOfOrderRows,
       partialBuckets,
       dataStepMs,
-      gaps: gapStats(filled),
+      gaps: { ...gapStats(filled), dropouts },
       droppedColumns,
     },
   };

@@ -6,6 +6,7 @@ import {
   DEFAULT_TARGET,
   parseDuration,
 } from '@cdf/core';
+import type { findDropouts } from './dropouts.ts';
 import type { PrepareInput } from './loaded-table.ts';
 
 /** What to do with rows sharing a timestamp within one series. */
@@ -34,6 +35,13 @@ export interface PrepareOptions {
    * series of a fleet does not lose the others.
    */
   onSeriesError?: 'throw' | 'collect';
+  /**
+   * Observed target values that are dropouts (below 1% of the same time of day on the days
+   * around, see {@link findDropouts}): `fill` (default) treats them as missing, so they are
+   * interpolated and flagged in `filled` like any gap and counted in the summary's
+   * `gaps.dropouts`; `keep` takes them as demand.
+   */
+  dropouts?: 'keep' | 'fill';
 }
 
 /** Options after defaults and checks. */
@@ -45,6 +53,7 @@ export interface ResolvedPrepareOptions {
   aggregation: Record<string, Aggregation>;
   minHistory: { points: number; model: string } | null;
   onSeriesError: 'throw' | 'collect';
+  dropouts: 'keep' | 'fill';
   source: string | undefined;
   timeCol: string | undefined;
 }
@@ -75,6 +84,10 @@ export function resolvePrepareOptions(table: PrepareInput, options: PrepareOptio
   if (minHistory && !(Number.isInteger(minHistory.points) && minHistory.points > 0)) {
     throw invalid(`minimum history must be a positive whole number of points, got ${minHistory.points}`);
   }
+  const dropouts = options.dropouts ?? 'fill';
+  if (dropouts !== 'keep' && dropouts !== 'fill') {
+    throw invalid(`unknown dropout rule "${String(dropouts)}"`, 'keep or fill');
+  }
   return {
     target,
     timeZone,
@@ -83,6 +96,7 @@ export function resolvePrepareOptions(table: PrepareInput, options: PrepareOptio
     aggregation,
     minHistory,
     onSeriesError: options.onSeriesError ?? 'throw',
+    dropouts,
     source: table.source,
     timeCol: table.timeCol,
   };

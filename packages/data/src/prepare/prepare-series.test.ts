@@ -139,7 +139,13 @@ describe('prepareSeries: gaps', () => {
     expect([...s.values]).toEqual([10, 20, 30, 40, 50, 60, 70, 80]);
     expect([...s.filled]).toEqual([0, 0, 1, 1, 0, 1, 0, 0]);
     expect([...s.columns.queue_depth!]).toEqual([1, 1.75, 2.5, 3.25, 4, 5, 6, 7]);
-    expect(summary.gaps).toEqual({ runs: 2, pointsFilled: 3, longestPoints: 2, longest: '2 hours' });
+    expect(summary.gaps).toEqual({
+      runs: 2,
+      pointsFilled: 3,
+      dropouts: 0,
+      longestPoints: 2,
+      longest: '2 hours',
+    });
     expect(summary.points).toBe(8);
     expect(summary.columns.find((c) => c.name === 'queue_depth')).toMatchObject({
       count: 5,
@@ -147,6 +153,26 @@ describe('prepareSeries: gaps', () => {
       min: 1,
       max: 7,
     });
+  });
+
+  it('fills the dropouts of the target like gaps by default, and keeps them when asked', () => {
+    // 8 days of a steady 1,000 +- 10% an hour with a lost trace on day 4, 10:00-12:00 (0, 0, 7)
+    const hours = Array.from({ length: 8 * 24 }, (_, h) => h);
+    const demand = hours.map((h) => 1000 * (1 + 0.1 * Math.sin(h / 3.8)));
+    const lost = [4 * 24 + 10, 4 * 24 + 11, 4 * 24 + 12];
+    for (const [k, h] of lost.entries()) demand[h] = [0, 0, 7][k]!;
+    const table = hourly(hours, { compute_tflops: demand });
+    const { series, summary } = prepareSeries(table);
+    const s = series[0]!;
+    expect([...s.filled.keys()].filter((i) => s.filled[i] === 1)).toEqual(lost);
+    expect(s.values[4 * 24 + 11]).toBeCloseTo((demand[4 * 24 + 9]! + demand[4 * 24 + 13]!) / 2, 6);
+    expect(summary.gaps).toMatchObject({ runs: 1, pointsFilled: 3, dropouts: 3, longest: '3 hours' });
+    const kept = prepareSeries(table, { dropouts: 'keep' });
+    expect(kept.series[0]!.values[4 * 24 + 10]).toBe(0);
+    expect(kept.summary.gaps).toMatchObject({ pointsFilled: 0, dropouts: 0 });
+    expect(caught(() => prepareSeries(table, { dropouts: 'drop' as 'keep' })).toLine()).toMatch(
+      /unknown dropout rule "drop"/,
+    );
   });
 
   it('leaves out a column with no value at all and names it', () => {

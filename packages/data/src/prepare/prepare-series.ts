@@ -76,7 +76,7 @@ export function prepareSeries(table: LoadedTable | MetricsTable, options: Prepar
         start: toIsoUtc(one.timestamps[0]!),
         end: toIsoUtc(one.timestamps[one.timestamps.length - 1]!),
         stepMs: one.stepMs,
-        gaps: gapSummary(gaps.runs, gaps.pointsFilled, gaps.longestPoints, one.stepMs),
+        gaps: gapSummary(gaps.runs, gaps.pointsFilled, gaps.longestPoints, one.stepMs, gaps.dropouts),
         columns: stats,
       });
     } catch (error) {
@@ -191,16 +191,24 @@ function totalsOf(
     gaps: {
       runs: sum((s) => s.gaps.runs),
       pointsFilled: sum((s) => s.gaps.pointsFilled),
+      dropouts: sum((s) => s.gaps.dropouts),
       longestPoints: longest,
       longest: longestMs > 0 ? describeDuration(longestMs) : 'none',
     },
   };
 }
 
-function gapSummary(runs: number, pointsFilled: number, longestPoints: number, stepMs: number): GapSummary {
+function gapSummary(
+  runs: number,
+  pointsFilled: number,
+  longestPoints: number,
+  stepMs: number,
+  dropouts: number,
+): GapSummary {
   return {
     runs,
     pointsFilled,
+    dropouts,
     longestPoints,
     longest: longestPoints > 0 ? describeDuration(longestPoints * stepMs) : 'none',
   };
