@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BacktestRecord } from './backtest-record.ts';
-import { medianOf, shrinkLocation } from './bias-shrinkage.ts';
+import { shrinkLocation } from './bias-shrinkage.ts';
 import { fitResidualTable } from './residual-table.ts';
 
 describe('shrinkLocation', () => {
@@ -32,15 +32,6 @@ describe('shrinkLocation', () => {
   it('has no evidence of a bias from one origin', () => {
     expect(shrinkLocation(0.3, [0.3], 1)).toBe(0);
     expect(shrinkLocation(0, [0.1, -0.1], 2)).toBe(0);
-  });
-});
-
-describe('medianOf', () => {
-  it('takes the middle value, or the mean of the middle two, without sorting its input', () => {
-    const list = [3, 1, 2];
-    expect(medianOf(list)).toBe(2);
-    expect(list).toEqual([3, 1, 2]);
-    expect(medianOf([4, 1, 3, 2])).toBe(2.5);
   });
 });
 

@@ -1,10 +1,3 @@
-/** Median of `list` (the mean of the middle two when its length is even); the list is not changed. */
-export function medianOf(list: readonly number[]): number {
-  const sorted = [...list].sort((x, y) => x - y);
-  const m = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[m]! : (sorted[m - 1]! + sorted[m]!) / 2;
-}
-
 /**
  * The bias `location` (a bucket's median log residual) kept after shrinking it towards 0 by
  * how well the origins agree on it: `location * max(0, 1 - se^2 / location^2)`, where `se` is the

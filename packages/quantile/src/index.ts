@@ -13,7 +13,7 @@ export {
   spikeBeyondPlan,
 } from './assemble-scenarios.ts';
 export { type BacktestRecord, COMPONENTS } from './backtest-record.ts';
-export { medianOf, shrinkLocation } from './bias-shrinkage.ts';
+export { shrinkLocation } from './bias-shrinkage.ts';
 export { type BlendWeightOptions, blendForecast, learnBlendWeights } from './blend-weights.ts';
 export { type CalibrateOptions, calibrate } from './calibrate.ts';
 export { calibrateRecords, type RecordCalibration } from './calibrate-records.ts';

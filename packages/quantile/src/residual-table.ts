@@ -1,6 +1,7 @@
+import { median } from '@cdf/core';
 import { z } from 'zod';
 import type { BacktestRecord } from './backtest-record.ts';
-import { medianOf, shrinkLocation } from './bias-shrinkage.ts';
+import { shrinkLocation } from './bias-shrinkage.ts';
 import { conformalQuantile } from './conformal-quantile.ts';
 import { bucketOf } from './horizon-buckets.ts';
 import { flooredForecast } from './recent-level.ts';
@@ -85,8 +86,8 @@ export function fitResidualTable(
       if (r.usable[i] === 1 && r.actual[i]! > 0) positives.push(r.actual[i]!);
   }
   positives.sort((a, b) => a - b);
-  const median = positives.length > 0 ? positives[positives.length >> 1]! : 1;
-  const epsilon = Math.max(1e-9, 0.01 * median);
+  const medianActual = positives.length > 0 ? positives[positives.length >> 1]! : 1;
+  const epsilon = Math.max(1e-9, 0.01 * medianActual);
 
   const all: number[][] = buckets.map(() => []);
   const normal: number[][] = buckets.map(() => []);
@@ -107,7 +108,7 @@ export function fitResidualTable(
       }
     }
     mine.forEach((list, b) => {
-      if (list.length > 0) perOrigin[b]!.push(medianOf(list));
+      if (list.length > 0) perOrigin[b]!.push(median(list));
     });
   }
   const counts = all.map((list) => list.length);
