@@ -1,3 +1,5 @@
+import { DAY_MS, medianInPlace } from '@cdf/core';
+
 /** Options of {@link findDropouts}. */
 export interface DropoutOptions {
   /** A point below this share of its same-time-of-day neighbours' median is a dropout. Default 0.01. */
@@ -30,22 +32,20 @@ export function findDropouts(values: Float64Array, stepMs: number, options: Drop
   const { share = 0.01, days = 3 } = options;
   const n = values.length;
   const out = new Uint8Array(n);
-  const perDay = 86_400_000 / stepMs;
+  const perDay = DAY_MS / stepMs;
   if (!Number.isInteger(perDay) || perDay < 1) return out;
-  const neighbours: number[] = [];
+  const neighbours = new Float64Array(2 * days);
   for (let i = 0; i < n; i++) {
     const v = values[i]!;
     if (Number.isNaN(v)) continue;
-    neighbours.length = 0;
+    let k = 0;
     for (let d = -days; d <= days; d++) {
       const j = i + d * perDay;
       if (d === 0 || j < 0 || j >= n || Number.isNaN(values[j]!)) continue;
-      neighbours.push(values[j]!);
+      neighbours[k++] = values[j]!;
     }
-    if (neighbours.length < 3) continue;
-    neighbours.sort((a, b) => a - b);
-    const m = neighbours.length >> 1;
-    const median = neighbours.length % 2 === 1 ? neighbours[m]! : (neighbours[m - 1]! + neighbours[m]!) / 2;
+    if (k < 3) continue;
+    const median = medianInPlace(neighbours, k);
     if (median > 0 && v < share * median) out[i] = 1;
   }
   keepCollapses(values, out, share);

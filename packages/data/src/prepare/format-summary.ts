@@ -54,10 +54,12 @@ export function formatSummary(summary: DataSummary): string {
       ? `${plural(summary.duplicateTimestamps, 'timestamp')}, ${plural(summary.duplicatesMerged, 'row')} merged (${summary.duplicatePolicy})`
       : 'none',
   );
+  const { gaps } = summary;
+  const dropouts = gaps.dropouts > 0 ? ` (${plural(gaps.dropouts, 'dropout')})` : '';
   field(
     'gaps',
-    summary.gaps.runs > 0
-      ? `${plural(summary.gaps.runs, 'run')}, ${plural(summary.gaps.pointsFilled, 'point')} filled${summary.gaps.dropouts > 0 ? ` (${plural(summary.gaps.dropouts, 'dropout')})` : ''}, longest ${summary.gaps.longest}`
+    gaps.runs > 0
+      ? `${plural(gaps.runs, 'run')}, ${plural(gaps.pointsFilled, 'point')} filled${dropouts}, longest ${gaps.longest}`
       : 'none',
   );
   field('text cols', summary.textColumns.length > 0 ? `${summary.textColumns.join(', ')} (skipped)` : 'none');

@@ -6,7 +6,7 @@ import { type ColumnMoments, columnMoments, combineMoments, statsOf } from './co
 import type { DataSummary, GapSummary, SeriesFailure, SeriesSummary } from './data-summary.ts';
 import { describeDuration } from './describe-duration.ts';
 import type { PrepareInput } from './loaded-table.ts';
-import { prepareOneSeries } from './prepare-one-series.ts';
+import { prepareOneSeries, type SeriesPreparation } from './prepare-one-series.ts';
 import { type PrepareOptions, resolvePrepareOptions } from './prepare-options.ts';
 import { splitById } from './split-by-id.ts';
 
@@ -76,7 +76,7 @@ export function prepareSeries(table: LoadedTable | MetricsTable, options: Prepar
         start: toIsoUtc(one.timestamps[0]!),
         end: toIsoUtc(one.timestamps[one.timestamps.length - 1]!),
         stepMs: one.stepMs,
-        gaps: gapSummary(gaps.runs, gaps.pointsFilled, gaps.longestPoints, one.stepMs, gaps.dropouts),
+        gaps: gapSummary(gaps, one.stepMs),
         columns: stats,
       });
     } catch (error) {
@@ -198,13 +198,8 @@ function totalsOf(
   };
 }
 
-function gapSummary(
-  runs: number,
-  pointsFilled: number,
-  longestPoints: number,
-  stepMs: number,
-  dropouts: number,
-): GapSummary {
+function gapSummary(gaps: SeriesPreparation['gaps'], stepMs: number): GapSummary {
+  const { runs, pointsFilled, dropouts, longestPoints } = gaps;
   return {
     runs,
     pointsFilled,
