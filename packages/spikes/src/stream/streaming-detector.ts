@@ -98,12 +98,9 @@ export class StreamingDetector {
     const out = this.core.step(value, filled);
     const index = this.core.count - 1;
     const late = index === this.core.params.warmupSteps - 1 ? this.core.lateWarmup : null;
-    const verdict: StreamVerdict = {
-      score: late === null ? out.score : late.score[index]!,
-      isAnomaly: false,
-      expected: late === null ? out.expected : late.expected[index]!,
-    };
-    verdict.isAnomaly = this.flags(verdict.score, filled);
+    const score = late === null ? out.score : late.score[index]!;
+    const expected = late === null ? out.expected : late.expected[index]!;
+    const verdict: StreamVerdict = { score, isAnomaly: this.flags(score, filled), expected };
     if (late !== null) {
       // A filled warm-up point reached the core as missing, so its late score is 0: never flagged.
       const isAnomaly = Uint8Array.from(late.score, (s) => (this.flags(s, false) ? 1 : 0));
