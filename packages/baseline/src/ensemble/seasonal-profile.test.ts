@@ -32,10 +32,24 @@ describe('levelRatio', () => {
 });
 
 describe('profileForecast / profileInSample', () => {
-  it('rescales the profile by the level ratio', () => {
-    const rule = { period: 3, cycles: 2, levelWindow: 3 };
-    // profiles (5+3)/2, (6+4)/2, (7+5)/2 = 4,5,6 times 1.5
-    expect(Array.from(profileForecast(values, 3, rule))).toEqual([6, 7.5, 9]);
+  it('rescales the profile to the recent level and stays flat there', () => {
+    // level ramps 5% a step (shape 1,2,3,4 over period 4): the one-cycle ratio over the last 2
+    // points is 1.05^4; each profile point is carried from where it was taken to the middle of
+    // that window (step 11), so every forecast is its phase's shape x 1.05^11, for two cycles.
+    const shape = [1, 2, 3, 4];
+    const ramp = Float64Array.from({ length: 12 }, (_, i) => shape[i % 4]! * 1.05 ** i);
+    const rule = { period: 4, cycles: 1, levelWindow: 2 };
+    const forecast = profileForecast(ramp, 8, rule);
+    forecast.forEach((f, h) => {
+      expect(f).toBeCloseTo(shape[h % 4]! * 1.05 ** 11, 9);
+    });
+    // one ratio for every step (the growth carried on) would have given 1.05^(12 + h)
+    expect(forecast[7]! / (shape[3]! * 1.05 ** 19)).toBeLessThan(0.7);
+  });
+  it('leaves a profile without level drift as it is', () => {
+    const flat = Float64Array.from({ length: 12 }, (_, i) => [1, 2, 3, 4][i % 4]!);
+    const forecast = profileForecast(flat, 4, { period: 4, cycles: 3, levelWindow: 2 });
+    expect(Array.from(forecast)).toEqual([1, 2, 3, 4]);
   });
   it('gives one-step in-sample values, NaN over the first cycle', () => {
     const inSample = profileInSample(values, { period: 3, cycles: 1, levelWindow: 0 });

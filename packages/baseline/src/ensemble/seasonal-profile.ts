@@ -61,23 +61,46 @@ export interface ProfileRule {
   levelWindow: number;
 }
 
+/**
+ * The profile forecast at `index` from the points before `origin`, carried to the level of the
+ * last `levelWindow` points. `ratio` (from {@link levelRatio}) is the growth between those points
+ * and their own profile, which lies `lag` = period x (cycles + 1) / 2 steps behind them on
+ * average; the growth per step it implies rescales each profile point by the steps between where
+ * its cycles were taken and the middle of the level window. The forecast is flat at the recent
+ * level: one ratio for every step would carry the growth of the past cycles on into the horizon
+ * (after a growth phase that has ended, a week-old profile rescaled by last week's growth
+ * overshoots by the growth twice).
+ */
+function levelledProfile(
+  values: Float64Array,
+  origin: number,
+  index: number,
+  rule: ProfileRule,
+  ratio: number,
+): number {
+  const mean = profileMean(values, origin, index, rule.period, rule.cycles);
+  if (ratio === 1) return mean;
+  const back = Math.max(1, Math.ceil((index - origin + 1) / rule.period));
+  const profileCentre = index - rule.period * back - (rule.period * (rule.cycles - 1)) / 2;
+  const steps = origin - rule.levelWindow / 2 - profileCentre;
+  const lag = (rule.period * (rule.cycles + 1)) / 2;
+  return mean * ratio ** (steps / lag);
+}
+
+const ratioOf = (values: Float64Array, origin: number, rule: ProfileRule): number =>
+  rule.levelWindow > 0 ? levelRatio(values, origin, rule.period, rule.cycles, rule.levelWindow) : 1;
+
 /** Forecast `horizon` points after `values` with a profile rule. */
 export function profileForecast(values: Float64Array, horizon: number, rule: ProfileRule): Float64Array {
   const n = values.length;
-  const ratio = rule.levelWindow > 0 ? levelRatio(values, n, rule.period, rule.cycles, rule.levelWindow) : 1;
-  return Float64Array.from(
-    { length: horizon },
-    (_, h) => ratio * profileMean(values, n, n + h, rule.period, rule.cycles),
-  );
+  const ratio = ratioOf(values, n, rule);
+  return Float64Array.from({ length: horizon }, (_, h) => levelledProfile(values, n, n + h, rule, ratio));
 }
 
 /** One-step-ahead in-sample values of a profile rule (NaN over the first season). */
 export function profileInSample(values: Float64Array, rule: ProfileRule): Float64Array {
   const out = new Float64Array(values.length);
-  for (let t = 0; t < values.length; t++) {
-    const ratio =
-      rule.levelWindow > 0 ? levelRatio(values, t, rule.period, rule.cycles, rule.levelWindow) : 1;
-    out[t] = ratio * profileMean(values, t, t, rule.period, rule.cycles);
-  }
+  for (let t = 0; t < values.length; t++)
+    out[t] = levelledProfile(values, t, t, rule, ratioOf(values, t, rule));
   return out;
 }
