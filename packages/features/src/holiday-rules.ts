@@ -7,6 +7,12 @@ export interface HolidayRule {
   readonly name: string;
   /** Month (1..12) and day of the holiday in `year`. */
   dateIn(year: number): { month: number; day: number };
+  /**
+   * A holiday nearly all business traffic notices (the year-end days, Thanksgiving, New Year's
+   * Day, Independence Day). A model that cannot measure it in a history (every occurrence hidden
+   * under a spike or missing) may assume it behaves like the holidays it did measure.
+   */
+  readonly major?: boolean;
 }
 
 /** Day of the week of a date, 0 = Monday .. 6 = Sunday (as `localCalendar`). */
@@ -34,19 +40,21 @@ function shifted(year: number, date: { month: number; day: number }, offset: num
   return { month: moved.getUTCMonth() + 1, day: moved.getUTCDate() };
 }
 
-const fixed = (name: string, month: number, day: number): HolidayRule => ({
+const fixed = (name: string, month: number, day: number, major = false): HolidayRule => ({
   name,
   dateIn: () => ({ month, day }),
+  ...(major ? { major } : {}),
 });
 
 /**
  * The US business calendar: the eleven federal holidays (on their date, not the observed
  * weekday) plus the days US business demand commonly moves on: Good Friday (a market holiday),
  * the day after Thanksgiving, Christmas Eve and New Year's Eve. A model that learns holiday
- * effects learns each one's own effect (none, for a holiday a platform does not notice).
+ * effects learns each one's own effect (none, for a holiday a platform does not notice); the
+ * six marked `major` are assumed noticed where the history could not measure them.
  */
 export const US_HOLIDAY_RULES: readonly HolidayRule[] = Object.freeze([
-  fixed("New Year's Day", 1, 1),
+  fixed("New Year's Day", 1, 1, true),
   { name: 'Martin Luther King Jr. Day', dateIn: (y: number) => nthWeekday(y, 1, 0, 3) },
   { name: "Presidents' Day", dateIn: (y: number) => nthWeekday(y, 2, 0, 3) },
   {
@@ -58,15 +66,15 @@ export const US_HOLIDAY_RULES: readonly HolidayRule[] = Object.freeze([
   },
   { name: 'Memorial Day', dateIn: (y: number) => lastWeekday(y, 5, 0) },
   fixed('Juneteenth', 6, 19),
-  fixed('Independence Day', 7, 4),
+  fixed('Independence Day', 7, 4, true),
   { name: 'Labor Day', dateIn: (y: number) => nthWeekday(y, 9, 0, 1) },
   { name: 'Columbus Day', dateIn: (y: number) => nthWeekday(y, 10, 0, 2) },
   fixed('Veterans Day', 11, 11),
-  { name: 'Thanksgiving', dateIn: (y: number) => nthWeekday(y, 11, 3, 4) },
+  { name: 'Thanksgiving', dateIn: (y: number) => nthWeekday(y, 11, 3, 4), major: true },
   { name: 'Day after Thanksgiving', dateIn: (y: number) => shifted(y, nthWeekday(y, 11, 3, 4), 1) },
-  fixed('Christmas Eve', 12, 24),
-  fixed('Christmas Day', 12, 25),
-  fixed("New Year's Eve", 12, 31),
+  fixed('Christmas Eve', 12, 24, true),
+  fixed('Christmas Day', 12, 25, true),
+  fixed("New Year's Eve", 12, 31, true),
 ]);
 
 /**

@@ -11,6 +11,8 @@ export interface CalendarDay {
   length: number;
   /** Holiday key: its name, or names joined by " + " when rules share the date; "" if none. */
   holiday: string;
+  /** One of its holidays is `major` (assumed noticed where a history cannot measure it). */
+  major: boolean;
   /** Saturday or Sunday (local). */
   weekend: boolean;
   /** Days left in the quarter, the day itself included (1 = last day); 0 outside the last `quarterEndDays`. */
@@ -33,6 +35,7 @@ export interface CalendarDayRules {
 export function calendarDays(timestamps: Float64Array, rules: CalendarDayRules): CalendarDay[] {
   const local = localCalendar(timestamps, rules.timeZone);
   const byYear = new Map<number, Map<number, string[]>>();
+  const major = new Set(rules.holidays.filter((rule) => rule.major === true).map((rule) => rule.name));
   const days: CalendarDay[] = [];
   for (let i = 0; i < timestamps.length; i++) {
     const year = local.year[i]!;
@@ -49,11 +52,13 @@ export function calendarDays(timestamps: Float64Array, rules: CalendarDayRules):
       holidays = holidaysOfYear(year, rules.holidays);
       byYear.set(year, holidays);
     }
+    const names = holidays.get(month * 100 + day) ?? [];
     days.push({
       dayNumber,
       start: i,
       length: 1,
-      holiday: (holidays.get(month * 100 + day) ?? []).join(' + '),
+      holiday: names.join(' + '),
+      major: names.some((name) => major.has(name)),
       weekend: local.dayOfWeek[i]! >= 5,
       quarterEnd: quarterEndPosition(year, month, day, rules.quarterEndDays),
     });

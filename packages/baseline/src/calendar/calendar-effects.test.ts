@@ -93,6 +93,47 @@ describe('learnCalendarEffects', () => {
     expect(effects.multipliers(series.timestamps.subarray(from, from + 1))[0]).toBeCloseTo(0.5, 1);
   });
 
+  it('gives a holiday seen only on a weekend what the weekday holidays do on a weekday', () => {
+    // 03-16 on Saturday 2024 and Sunday 2025 at 85% (a quiet day anyway); 05-15 on Wednesday
+    // 2024 and Thursday 2025 at 60%. On Monday 2026-03-16 the platform notices 03-16 as it
+    // noticed 05-15 on weekdays, not as it noticed it on a weekend.
+    const dips = demandSeries(hoursUntil('2026-03-20T00:00:00Z'), (i, base) => {
+      const date = new Date(START + i * HOUR_MS).toISOString().slice(0, 10);
+      if (date === '2024-03-16' || date === '2025-03-16') return -0.15 * base;
+      if (date === '2024-05-15' || date === '2025-05-15') return -0.4 * base;
+      return 0;
+    });
+    const effects = learn(dips, hoursUntil('2026-03-10T00:00:00Z'), {
+      holidays: 'none',
+      customHolidays: ['03-16', '05-15'],
+    });
+    const byKey = Object.fromEntries(effects.effects.map((e) => [e.key, e.multiplier]));
+    expect(Object.keys(byKey).sort()).toEqual(['holiday:03-16 (weekend)', 'holiday:05-15']);
+    expect(byKey['holiday:03-16 (weekend)']).toBeCloseTo(0.85, 1);
+    const [monday] = dayOf('2026-03-16');
+    const on = effects.multipliers(dips.timestamps.subarray(monday, monday + 1))[0]!;
+    expect(on).toBeCloseTo(byKey['holiday:05-15']!, 10);
+    expect(on).toBeCloseTo(0.6, 1);
+  });
+
+  it('assumes a major holiday it could not measure behaves as the major holidays it kept', () => {
+    // Independence Day and Thanksgiving at 60% in 2024 and 2025; Christmas Day 2024 hidden under
+    // a spike (skipped), as are both Veterans Days (a minor holiday): neither was ever measured.
+    const dips = ['2024-07-04', '2024-11-28', '2025-07-04', '2025-11-27'];
+    const series = withDays(hoursUntil('2025-12-20T00:00:00Z'), dips, 0.6);
+    const skip = new Uint8Array(series.values.length);
+    for (const date of ['2024-12-25', '2024-11-11', '2025-11-11']) skip.fill(1, ...dayOf(date));
+    const effects = learnCalendarEffects(series.timestamps, series.values, skip, rules());
+    const keys = effects.effects.map((e) => e.key).sort();
+    expect(keys).toEqual(['holiday:Independence Day', 'holiday:Thanksgiving']);
+    const at = (iso: string) => effects.multipliers(Float64Array.of(Date.parse(iso)))[0]!;
+    const majors = effects.effects.map((e) => e.multiplier).sort();
+    expect(at('2025-12-25T12:00:00Z')).toBeCloseTo((majors[0]! + majors[1]!) / 2, 10);
+    expect(at('2025-12-25T12:00:00Z')).toBeCloseTo(0.6, 1);
+    expect(at('2026-11-11T12:00:00Z')).toBe(1); // Veterans Day: minor, never measured
+    expect(at('2025-09-01T12:00:00Z')).toBe(1); // Labor Day: measured, no effect
+  });
+
   it('reads holidays on local dates of the series time zone', () => {
     // Independence Day at 60% from local midnight in New York (04:00 UTC in July)
     const local = ['2024-07-04', '2025-07-04'].map((d) => hoursUntil(`${d}T04:00:00Z`));

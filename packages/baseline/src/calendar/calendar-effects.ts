@@ -1,4 +1,4 @@
-import { robustSd } from '@cdf/core';
+import { median, robustSd } from '@cdf/core';
 import { type CalendarDay, type CalendarDayRules, calendarDays } from './calendar-days.ts';
 import { dayLogRatios, levelAdjusted } from './day-ratios.ts';
 
@@ -31,8 +31,12 @@ const MIN_EFFECT = 0.03;
 /** Ordinary days needed to measure day-to-day spread at all. */
 const MIN_ORDINARY_DAYS = 14;
 
+const WEEKEND_SUFFIX = ' (weekend)';
 const holidayKey = (day: CalendarDay, weekend = day.weekend) =>
-  `holiday:${day.holiday}${weekend ? ' (weekend)' : ''}`;
+  `holiday:${day.holiday}${weekend ? WEEKEND_SUFFIX : ''}`;
+/** The holiday's name in a key (either kind of day). */
+const holidayName = (key: string) =>
+  key.slice('holiday:'.length, key.endsWith(WEEKEND_SUFFIX) ? -WEEKEND_SUFFIX.length : undefined);
 const quarterEndKey = (left: number) => `quarter-end:${left}`;
 
 /**
@@ -41,8 +45,8 @@ const quarterEndKey = (left: number) => `quarter-end:${left}`;
  * and two weeks around it (in the last two weeks of the history, the two weeks before; see
  * `dayLogRatios`), less the level of the ordinary days around it measured the same way
  * (`levelAdjusted`), is averaged per holiday and per quarter-end position. A holiday on a
- * weekend is kept apart from one on a weekday (a Sunday holiday changes less); each stands in
- * for the other when only one was seen. An effect is kept only when its mean stands more than
+ * weekend is kept apart from one on a weekday (a Sunday holiday changes less); when only one
+ * was seen, the other takes the typical kept holiday of its kind (`holidayMultiplier`). An effect is kept only when its mean stands more than
  * 3 standard errors (from the robust spread of ordinary days) and 3% away from none, so a
  * holiday a platform does not notice, or one seen once in a noisy series, changes nothing.
  * Quarter-end positions are learned first and divided out of the holidays that fall on them.
@@ -65,6 +69,7 @@ export function learnCalendarEffects(
     if (ordinary[d] && Number.isFinite(logs[d]!)) ordinaryLogs.push(logs[d]!);
   const spread = ordinaryLogs.length === 0 ? 0 : robustSd(ordinaryLogs);
   const kept = new Map<string, CalendarEffect>();
+  const measured = new Set<string>();
   if (ordinaryLogs.length >= MIN_ORDINARY_DAYS && spread > 0) {
     const quarterEnd = groupLogs(days, logs, (day) =>
       day.holiday === '' && day.quarterEnd > 0 ? quarterEndKey(day.quarterEnd) : undefined,
@@ -77,12 +82,45 @@ export function learnCalendarEffects(
       (day) => Math.log(kept.get(quarterEndKey(day.quarterEnd))?.multiplier ?? 1),
     );
     keepSignificant(holidays, spread, 1, kept);
+    for (const key of holidays.keys()) measured.add(key);
   }
+  const major = new Set(days.filter((day) => day.major).map((day) => day.holiday));
+  const typical = typicalHolidays(kept, measured, major);
   return {
     effects: [...kept.values()],
     ordinarySpread: spread,
-    inHistory: dayMultipliers(days, timestamps.length, kept),
-    multipliers: (at) => dayMultipliers(calendarDays(at, rules), at.length, kept),
+    inHistory: dayMultipliers(days, timestamps.length, kept, typical),
+    multipliers: (at) => dayMultipliers(calendarDays(at, rules), at.length, kept, typical),
+  };
+}
+
+/** Median kept holiday effects by kind of day, and the holiday keys the history measured at all. */
+interface TypicalHolidays {
+  /** Of the `major` holidays kept on weekdays and on weekends (undefined: none kept). */
+  major: { weekday: number | undefined; weekend: number | undefined };
+  /** Of every holiday kept on weekdays and on weekends. */
+  any: { weekday: number | undefined; weekend: number | undefined };
+  /** Keys (holiday and kind of day) measured, kept or not. */
+  measured: ReadonlySet<string>;
+}
+
+function typicalHolidays(
+  kept: ReadonlyMap<string, CalendarEffect>,
+  measured: ReadonlySet<string>,
+  major: ReadonlySet<string>,
+): TypicalHolidays {
+  const holidays = [...kept.values()].filter((e) => e.key.startsWith('holiday:'));
+  const medianOf = (weekend: boolean, majorOnly: boolean): number | undefined => {
+    const pool = holidays
+      .filter((e) => e.key.endsWith(WEEKEND_SUFFIX) === weekend)
+      .filter((e) => !majorOnly || major.has(holidayName(e.key)))
+      .map((e) => e.multiplier);
+    return pool.length > 0 ? median(pool) : undefined;
+  };
+  return {
+    major: { weekday: medianOf(false, true), weekend: medianOf(true, true) },
+    any: { weekday: medianOf(false, false), weekend: medianOf(true, false) },
+    measured,
   };
 }
 
@@ -127,21 +165,43 @@ function keepSignificant(
   }
 }
 
+/**
+ * A holiday's multiplier on its day: the effect measured on the same kind of day (weekday or
+ * weekend), kept or not (not kept: none). A holiday seen only on the other kind is one the
+ * platform notices, but a weekend holiday says little about a weekday one (a Sunday is quiet
+ * anyway): it gets the median of the major holidays kept on this kind of day (of all kept when
+ * no major one was), and its own other-kind effect only when none was kept. A `major` holiday
+ * never measured on this kind of day (its occurrences hidden under spikes, or all on the other
+ * kind and too small to keep there) gets the median kept major holiday of this kind, when there
+ * is one; any other holiday changes nothing.
+ */
+function holidayMultiplier(
+  day: CalendarDay,
+  kept: ReadonlyMap<string, CalendarEffect>,
+  typical: TypicalHolidays,
+): number {
+  const key = holidayKey(day);
+  const same = kept.get(key);
+  if (same !== undefined) return same.multiplier;
+  if (typical.measured.has(key)) return 1;
+  const kind = day.weekend ? 'weekend' : 'weekday';
+  const other = kept.get(holidayKey(day, !day.weekend));
+  if (other !== undefined) return typical.major[kind] ?? typical.any[kind] ?? other.multiplier;
+  return day.major ? (typical.major[kind] ?? 1) : 1;
+}
+
 /** Each point's multiplier: the product of the kept effects of its day (`days` covers `n` points). */
 function dayMultipliers(
   days: readonly CalendarDay[],
   n: number,
   kept: ReadonlyMap<string, CalendarEffect>,
+  typical: TypicalHolidays,
 ): Float64Array {
   const out = new Float64Array(n).fill(1);
   if (kept.size === 0) return out;
   for (const day of days) {
     let multiplier = 1;
-    if (day.holiday !== '') {
-      // the effect seen on the same kind of day (weekday or weekend), else on the other kind
-      const effect = kept.get(holidayKey(day)) ?? kept.get(holidayKey(day, !day.weekend));
-      multiplier *= effect?.multiplier ?? 1;
-    }
+    if (day.holiday !== '') multiplier *= holidayMultiplier(day, kept, typical);
     if (day.quarterEnd > 0) multiplier *= kept.get(quarterEndKey(day.quarterEnd))?.multiplier ?? 1;
     out.fill(multiplier, day.start, day.start + day.length);
   }
