@@ -91,7 +91,7 @@ export function fitResidualTable(
 
   const all: number[][] = buckets.map(() => []);
   const normal: number[][] = buckets.map(() => []);
-  const perOrigin: number[][] = buckets.map(() => []); // each origin's median residual per bucket
+  const perOrigin: number[][] = buckets.map(() => []); // each origin's median residual per bucket (shrinkBias only)
   for (const r of records) {
     const f = flooredForecast(point(r), r.level ?? 0, floorShare);
     const mine: number[][] = buckets.map(() => []);
@@ -104,7 +104,7 @@ export function fitResidualTable(
       all[b]!.push(z);
       if (r.spike[i] !== 1) {
         normal[b]!.push(z);
-        mine[b]!.push(z);
+        if (shrinkBias) mine[b]!.push(z);
       }
     }
     mine.forEach((list, b) => {

@@ -1,5 +1,5 @@
 import { HOUR_MS, type PlannedEvent, type Series, WEEK_MS } from '@cdf/core';
-import { buildDirectMatrix, type FeatureMatrix, FUTURE_PREFIX } from '@cdf/features';
+import { buildDirectMatrix, type FeatureMatrix, FUTURE_PREFIX, featureColumn } from '@cdf/features';
 import { capHoursSinceAnomaly } from './quiet-history-cap.ts';
 import { robustBaseline } from './robust-baseline.ts';
 import { selectRows } from './scale-free-features.ts';
@@ -53,8 +53,8 @@ export function buildSpikeTrainingSet(
   const cutIndex = Math.min(distinct.length - 1, Math.floor(distinct.length * (1 - params.holdoutFraction)));
   const holdoutOrigin = distinct[Math.max(0, cutIndex)] ?? 0;
 
-  const planned =
-    params.plannedHours === 'skip' ? matrix.columns[matrix.names.indexOf(FUTURE_PLAN_FEATURE)] : undefined;
+  // the direct matrix always carries the planned multiplier of the target hour; featureColumn throws if not
+  const planned = params.plannedHours === 'skip' ? featureColumn(matrix, FUTURE_PLAN_FEATURE) : undefined;
   const fitRows: number[] = [];
   const holdoutRows: number[] = [];
   const spikeRows: number[] = [];
