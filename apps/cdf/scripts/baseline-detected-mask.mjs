@@ -10,7 +10,7 @@
 // 8 weeks hold Thanksgiving to New Year's Eve, and July 2022 - June 2024).
 // Build first (pnpm build), then: node apps/cdf/scripts/baseline-detected-mask.mjs SEED [SEED ...]
 import { ensembleBaseline } from '@cdf/baseline';
-import { generateSynthetic } from '@cdf/data';
+import { generateSynthetic, syntheticSeries } from '@cdf/data';
 import { backtest, baselineForecaster } from '@cdf/eval';
 import { robustSpikeMask } from '@cdf/quantile';
 import { createAnomalyDetector, extendElevatedRuns } from '@cdf/spikes';
@@ -45,17 +45,7 @@ for (const seed of seeds) {
   const row = [];
   for (const [w, [start, end]] of WINDOWS.entries()) {
     const data = generateSynthetic({ start, end, seed });
-    const values = data.columns.compute_tflops;
-    const series = {
-      id: `synthetic-${seed}`,
-      target: 'compute_tflops',
-      stepMs: data.options.stepMs,
-      timestamps: data.timestamps,
-      values,
-      filled: new Uint8Array(values.length),
-      columns: { compute_tflops: values },
-      timeZone: 'UTC',
-    };
+    const series = syntheticSeries(data);
     const events = Uint8Array.from(data.eventType, (type) => (type === '' ? 0 : 1));
     const forecaster = async (request) => {
       const model = baselineForecaster(ensembleBaseline, { mask: appMask(request.history) });

@@ -14,7 +14,7 @@
 // Build first: pnpm exec turbo run build --filter=@cdf/eval...
 //   node packages/eval/scripts/synthetic-backtest.mjs [--seed 7] [--models ensemble,mstl,...] [--mask all] [--mask-holidays]
 import { ensembleBaseline, mstlBaseline, prophetBaseline, seasonalNaiveBaseline } from '@cdf/baseline';
-import { generateSynthetic } from '@cdf/data';
+import { generateSynthetic, syntheticSeries } from '@cdf/data';
 import { backtest, baselineForecaster } from '../dist/index.js';
 
 const args = process.argv.slice(2);
@@ -76,17 +76,8 @@ console.log(
 );
 for (const [start, end] of WINDOWS) {
   const data = generateSynthetic({ start, end, seed: SEED });
-  const values = data.columns.compute_tflops;
-  const series = {
-    id: `synthetic-${start}`,
-    target: 'compute_tflops',
-    stepMs: data.options.stepMs,
-    timestamps: data.timestamps,
-    values,
-    filled: new Uint8Array(values.length),
-    columns: { compute_tflops: values },
-    timeZone: 'UTC',
-  };
+  const series = syntheticSeries(data, { id: `synthetic-${start}` });
+  const values = series.values;
   const dates = Array.from(data.timestamps, (t) => new Date(t));
   const events = Uint8Array.from(data.eventType, (type) => (type === '' ? 0 : 1));
   const fitMask = Uint8Array.from(data.eventType, (type, i) => {

@@ -1,5 +1,5 @@
 import { CdfError, SCENARIOS, ScenarioFrameSchema, type Series } from '@cdf/core';
-import { generateSynthetic } from '@cdf/data';
+import { generateSynthetic, syntheticSeries } from '@cdf/data';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dailyNaive } from '../test/seasonal-naive-forecaster.ts';
 import { calibrationMinHistory } from './calibration-origins.ts';
@@ -10,17 +10,7 @@ import { quantilePlugin } from './quantile-plugin.ts';
 
 // 60 days of synthetic demand (seed 5): small enough for a fast test, long enough for weekly features.
 const data = generateSynthetic({ start: '2024-03-01', end: '2024-04-30', seed: 5 });
-const values = data.columns.compute_tflops!;
-const series: Series = {
-  id: 'synthetic',
-  target: 'compute_tflops',
-  stepMs: 3_600_000,
-  timestamps: data.timestamps,
-  values,
-  filled: new Uint8Array(values.length),
-  columns: { compute_tflops: values },
-  timeZone: 'UTC',
-};
+const series: Series = syntheticSeries(data, { id: 'synthetic' });
 const params = {
   origins: 6,
   originStride: 25,

@@ -1,5 +1,5 @@
 import type { Series } from '@cdf/core';
-import { generateSynthetic } from '@cdf/data';
+import { generateSynthetic, syntheticSeries } from '@cdf/data';
 import { describe, expect, it } from 'vitest';
 import { regressorForecaster } from './fit-quantile-stage.ts';
 import { fitLevelRegressor } from './level-regressor.ts';
@@ -8,18 +8,8 @@ import { seriesHead } from './series-window.ts';
 
 // 40 days of synthetic demand (seed 9): enough rows for a small regressor.
 const data = generateSynthetic({ start: '2024-03-01', end: '2024-04-10', seed: 9 });
-const values = data.columns.compute_tflops!;
-const series: Series = {
-  id: 'synthetic',
-  target: 'compute_tflops',
-  stepMs: 3_600_000,
-  timestamps: data.timestamps,
-  values,
-  filled: new Uint8Array(values.length),
-  columns: { compute_tflops: values },
-  timeZone: 'UTC',
-};
-const n = values.length;
+const series: Series = syntheticSeries(data, { id: 'synthetic' });
+const n = series.values.length;
 const spikes = new Uint8Array(n);
 const regressor = { iterations: 8, maxRows: 3000 };
 

@@ -32,4 +32,5 @@ export {
   resolveSyntheticOptions,
   type SyntheticOptions,
 } from './synthetic-options.ts';
+export { type SyntheticSeriesOptions, syntheticSeries } from './synthetic-series.ts';
 export { FLOPS_PER_TOKEN, SYNTHETIC_DECIMALS, WORKLOAD_MODEL } from './workload-model.ts';

@@ -1,5 +1,5 @@
 import { HOUR_MS, type Series } from '@cdf/core';
-import { generateSynthetic, type SyntheticData } from '@cdf/data';
+import { generateSynthetic, type SyntheticData, syntheticSeries } from '@cdf/data';
 
 /** The bench's synthetic span: two years hourly, 17,520 rows (seed 11), or 8 weeks in a quick run. */
 export const TWO_YEARS = { start: '2025-01-01T00:00:00Z', end: '2027-01-01T00:00:00Z', seed: 11 } as const;
@@ -20,18 +20,7 @@ export interface SyntheticWorkload {
  * targeting `compute_tflops` with every generated column alongside.
  */
 export function seriesOfSynthetic(data: SyntheticData, id = 'default'): Series {
-  const values = data.columns.compute_tflops;
-  if (!values) throw new Error('the synthetic table has no compute_tflops column');
-  return {
-    id,
-    target: 'compute_tflops',
-    stepMs: data.options.stepMs,
-    timestamps: data.timestamps,
-    values,
-    filled: new Uint8Array(values.length),
-    columns: data.columns,
-    timeZone: 'UTC',
-  };
+  return syntheticSeries(data, { id, columns: 'all' });
 }
 
 /** Two years of hourly synthetic demand (17,520 rows, seed 11); 8 weeks in a quick run. */

@@ -4,7 +4,7 @@
  * events. Gradual growth phases are not spikes (slow level shifts), so they are labelled 0.
  */
 import { type PlannedEvent, PlannedEventSchema, type Series, type SpikeType } from '@cdf/core';
-import { generateSynthetic } from '@cdf/data';
+import { generateSynthetic, syntheticSeries } from '@cdf/data';
 
 /** A series with its spike mask and planned events. */
 export interface SpikeTask {
@@ -18,20 +18,9 @@ export interface SpikeTask {
 /** The task for a generator seed and span (default two years from 2023-01-01). */
 export function syntheticSpikeTask(seed: number, start = '2023-01-01', end = '2025-01-01'): SpikeTask {
   const data = generateSynthetic({ start, end, seed });
-  const values = data.columns.compute_tflops!;
-  const n = values.length;
   const anomalies = Uint8Array.from(data.eventType, (t) => (t !== '' && t !== 'gradual_growth' ? 1 : 0));
   return {
-    series: {
-      id: 'default',
-      target: 'compute_tflops',
-      stepMs: data.options.stepMs,
-      timestamps: data.timestamps,
-      values,
-      filled: new Uint8Array(n),
-      columns: { compute_tflops: values },
-      timeZone: 'UTC',
-    },
+    series: syntheticSeries(data, { id: 'default' }),
     anomalies,
     eventType: data.eventType,
     plannedEvents: data.plannedLaunches.map((launch) => PlannedEventSchema.parse(launch)),
