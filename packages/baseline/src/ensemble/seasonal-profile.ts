@@ -3,6 +3,11 @@
  * points before an origin only. Every function reads `values[0 .. origin)` and nothing after.
  */
 
+/** Whole periods back from `index` to the latest point of its phase before `origin` (at least 1). */
+function periodsBack(origin: number, index: number, period: number): number {
+  return Math.max(1, Math.ceil((index - origin + 1) / period));
+}
+
 /**
  * Mean of the `cycles` most recent values of the same phase as `index` (`period` points apart)
  * that lie before `origin`; `cycles = 1` is the seasonal naive forecast. NaN when none exists.
@@ -14,7 +19,7 @@ export function profileMean(
   period: number,
   cycles: number,
 ): number {
-  const back = Math.max(1, Math.ceil((index - origin + 1) / period));
+  const back = periodsBack(origin, index, period);
   let sum = 0;
   let count = 0;
   for (let j = index - back * period; j >= 0 && count < cycles; j -= period) {
@@ -80,7 +85,7 @@ function levelledProfile(
 ): number {
   const mean = profileMean(values, origin, index, rule.period, rule.cycles);
   if (ratio === 1) return mean;
-  const back = Math.max(1, Math.ceil((index - origin + 1) / rule.period));
+  const back = periodsBack(origin, index, rule.period);
   const profileCentre = index - rule.period * back - (rule.period * (rule.cycles - 1)) / 2;
   const steps = origin - rule.levelWindow / 2 - profileCentre;
   const lag = (rule.period * (rule.cycles + 1)) / 2;
