@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // Baseline accuracy on ordinary hours of synthetic demand, fitted the way `cdf forecast` fits it:
 // the points masked out of the fit are the ones the app would mask at each origin, found from
-// that origin's history alone (the ensemble detector's flagged runs, extended over a launch's
-// plateau, plus what stands 4 robust SDs above the same hour of the last weeks: the rule of
-// src/pipeline/normal-mask.ts, repeated here because the CLI bundle does not export it).
+// that origin's history alone (the app's `normalMaskOf`, built to dist/normal-mask.js: the
+// ensemble detector's flagged runs, extended over a launch's plateau, plus what stands 4 robust
+// SDs above the same hour of the last weeks).
 // @cdf/eval's scripts/synthetic-backtest.mjs is the same backtest with the ground-truth events
 // masked instead. Horizon 168 h, 8 origins a week apart, MAPE on hours outside every
 // ground-truth event, mean over origins; two windows per seed (calendar 2023-2024, whose last
@@ -12,26 +12,17 @@
 import { ensembleBaseline } from '@cdf/baseline';
 import { generateSynthetic, syntheticSeries } from '@cdf/data';
 import { backtest, baselineForecaster } from '@cdf/eval';
-import { robustSpikeMask } from '@cdf/quantile';
-import { createAnomalyDetector, extendElevatedRuns } from '@cdf/spikes';
+import { createAnomalyDetector } from '@cdf/spikes';
+import { normalMaskOf } from '../dist/normal-mask.js';
 
-const DAY = 24;
 const WINDOWS = [
   ['2023-01-02', '2025-01-01'],
   ['2022-07-04', '2024-07-01'],
 ];
 
-/** The app's mask of a history (normal-mask.ts at an hourly step). */
+/** The mask `cdf forecast` leaves out of a history's baseline fit (its default detector at 0.5). */
 function appMask(history) {
-  const flagged = createAnomalyDetector('ensemble').preprocess(history).detect(0.5).isAnomaly;
-  const mask = extendElevatedRuns(history.values, flagged, {
-    lookback: 7 * DAY,
-    window: DAY,
-    maxExtension: 28 * DAY,
-  });
-  const elevated = robustSpikeMask(history, 4, 'causal');
-  for (let i = 0; i < mask.length; i++) if (elevated[i] === 1) mask[i] = 1;
-  return mask;
+  return normalMaskOf(history, createAnomalyDetector('ensemble').preprocess(history).detect(0.5).isAnomaly);
 }
 
 const seeds = process.argv.slice(2).map(Number);
