@@ -78,8 +78,8 @@ export function spikeBeyondPlan(
  *   contribution, probability x (magnitude - 1) x level.
  * - `p50 .. p99`: quantiles of demand. Without spikes, the conformal quantiles of the step's
  *   horizon bucket (`table.all`); with spikes, the quantile of the mixture of the normal
- *   residuals and a log-normal(magnitude, spikeLogSd) spike that takes its probability from the
- *   top of the normal part ({@link mixtureQuantile}), solved per step. Then
+ *   residuals and a log-normal(magnitude, spikeLogSd) spike ({@link mixtureQuantile}), solved per
+ *   step. Then
  *   times the planned-event profile, so a planned 6x launch shifts the whole distribution even
  *   when no launch of that size is in the history. Spike magnitudes are multiples of normal
  *   demand: on a planned event's steps only a spike beyond the plan counts

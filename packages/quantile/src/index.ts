@@ -42,7 +42,7 @@ export {
   type LevelRegressorOptions,
   loadLevelRegressor,
 } from './level-regressor.ts';
-export { mixtureQuantile, SPIKE_SHARE_OF_NORMAL_TOP, type SpikeComponent } from './mixture-quantile.ts';
+export { mixtureQuantile, type SpikeComponent } from './mixture-quantile.ts';
 export {
   type QuantileParams,
   type QuantileParamsInput,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normal, uniform } from '../test/seeded-random.ts';
-import { mixtureQuantile, SPIKE_SHARE_OF_NORMAL_TOP } from './mixture-quantile.ts';
+import { mixtureQuantile } from './mixture-quantile.ts';
 import { standardNormalCdf } from './normal-cdf.ts';
 import { ResidualDistribution } from './residual-distribution.ts';
 import { RESIDUAL_GRID } from './residual-table.ts';
@@ -27,31 +27,26 @@ describe('mixtureQuantile', () => {
     }
   });
 
-  it('agrees with a Monte Carlo sample of the mixture (a rare spike takes the top of the normal part)', () => {
+  /** Draws of the mixture: a spike with probability p, else a normal residual. */
+  function mixtureSample(spike: { probability: number; magnitude: number; logSd: number }, seed: number) {
+    const u = uniform(seed);
+    const z = normal(seed + 1);
+    return sampleOf(() =>
+      u() < spike.probability ? Math.log(spike.magnitude) + spike.logSd * z() : logistic.quantile(u()),
+    );
+  }
+
+  it('agrees with a Monte Carlo sample of the mixture (a rare spike)', () => {
     const spike = { probability: 0.15, magnitude: 3, logSd: 0.3 };
-    const u = uniform(7);
-    const z = normal(8);
-    // One uniform draw decides both: its top 15% are the spike hours, the rest keep their
-    // normal residual (the hours that would have been highest are the ones that spike).
-    const sample = sampleOf(() => {
-      const v = u();
-      return v > 1 - spike.probability ? Math.log(spike.magnitude) + spike.logSd * z() : logistic.quantile(v);
-    });
+    const sample = mixtureSample(spike, 7);
     for (const level of [0.5, 0.75, 0.9, 0.95, 0.99]) {
       expect(Math.abs(mixtureQuantile(logistic, spike, level) - sample(level))).toBeLessThan(0.02);
     }
   });
 
-  it('agrees with a Monte Carlo sample when the spike is likelier than the share it takes', () => {
-    // p = 0.5 > 0.2: a spike with probability 0.5; otherwise a normal residual from the bottom 80%.
+  it('agrees with a Monte Carlo sample of the mixture (a likely spike)', () => {
     const spike = { probability: 0.5, magnitude: 2, logSd: 0.3 };
-    const u = uniform(9);
-    const z = normal(10);
-    const sample = sampleOf(() =>
-      u() < spike.probability
-        ? Math.log(spike.magnitude) + spike.logSd * z()
-        : logistic.quantile(u() * (1 - SPIKE_SHARE_OF_NORMAL_TOP)),
-    );
+    const sample = mixtureSample(spike, 9);
     for (const level of [0.5, 0.75, 0.9, 0.95, 0.99]) {
       expect(Math.abs(mixtureQuantile(logistic, spike, level) - sample(level))).toBeLessThan(0.02);
     }
@@ -59,13 +54,13 @@ describe('mixtureQuantile', () => {
     expect(mixtureQuantile(logistic, spike, 0.5)).toBeGreaterThan(logistic.quantile(0.5));
   });
 
-  it('leaves the body of the normal part where it was: a rare spike moves only the levels above 1 - p', () => {
-    const spike = { probability: 0.05, magnitude: 3, logSd: 0.3 };
+  it('adds a rare spike beside the normal part: below its reach, level l is the normal part at l / (1 - p)', () => {
+    const spike = { probability: 0.04, magnitude: 3, logSd: 0.3 };
     for (const level of [0.5, 0.75, 0.9]) {
-      expect(mixtureQuantile(logistic, spike, level)).toBeCloseTo(logistic.quantile(level), 3);
+      expect(mixtureQuantile(logistic, spike, level)).toBeCloseTo(logistic.quantile(level / 0.96), 3);
     }
-    // P99: 0.95 of the mass is the normal part below its own P95, so P99 is the spike's 80th percentile
-    expect(mixtureQuantile(logistic, spike, 0.99)).toBeCloseTo(Math.log(3) + 0.3 * 0.841621, 3);
+    // P99: the normal part holds 0.96 of the mass and the spike's 0.04 lies far above its body
+    expect(mixtureQuantile(logistic, spike, 0.99)).toBeGreaterThan(logistic.quantile(0.99));
   });
 
   it('puts the P99 of a near-certain spike at the spike quantile', () => {
