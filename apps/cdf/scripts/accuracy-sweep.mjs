@@ -86,11 +86,13 @@ for (const seed of seeds) {
       { stdio: 'inherit' },
     );
   }
-  const { header, rows } = readCsv(data);
+  const lines = readFileSync(data, 'utf8').trim().split('\n');
+  const header = lines[0].split(',');
+  const rows = lines.slice(1).map((l) => l.split(','));
+  const times = rows.map((r) => Date.parse(r[0]));
   const target = header.indexOf('compute_tflops');
   const eventType = header.indexOf('event_type');
-  const byTime = new Map(rows.map((r) => [Date.parse(r[0]), r]));
-  const lines = readFileSync(data, 'utf8').trim().split('\n');
+  const byTime = new Map(rows.map((r, i) => [times[i], r]));
   for (let k = 0; k < 8; k++) {
     const origin = LAST_ORIGIN - k * ORIGIN_STEP_MS;
     const out = join(dir, `origin-${k}`);
@@ -98,7 +100,7 @@ for (const seed of seeds) {
       const history = join(dir, `history-${k}.csv`);
       writeFileSync(
         history,
-        `${[lines[0], ...lines.slice(1).filter((l) => Date.parse(l.slice(0, 24)) < origin)].join('\n')}\n`,
+        `${[lines[0], ...lines.slice(1).filter((_, i) => times[i] < origin)].join('\n')}\n`,
       );
       const events = withLaunches ? ['--events', launches] : [];
       execFileSync(
