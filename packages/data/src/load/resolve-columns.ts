@@ -35,7 +35,11 @@ export function missingColumn(
   return new CdfError(CdfErrorCode.MissingColumn, message, { file, column, expected: HINTS[role] });
 }
 
-/** The time column among `names`: `options.timeCol`, else the first candidate present; or throws MISSING_COLUMN. */
+/**
+ * The time column among `names`: `options.timeCol` (exactly), else the first candidate present,
+ * else the first candidate present in another case (`TIMESTAMP`, as the Azure LLM traces spell
+ * it); or throws MISSING_COLUMN.
+ */
 export function resolveTimeColumn(file: string, names: readonly string[], options: LoadOptions): string {
   if (options.timeCol !== undefined) {
     if (!names.includes(options.timeCol)) throw missingColumn(file, options.timeCol, names, 'time');
@@ -43,6 +47,10 @@ export function resolveTimeColumn(file: string, names: readonly string[], option
   }
   const found = TIME_COLUMN_CANDIDATES.find((name) => names.includes(name));
   if (found !== undefined) return found;
+  for (const candidate of TIME_COLUMN_CANDIDATES) {
+    const other = names.find((name) => name.toLowerCase() === candidate);
+    if (other !== undefined) return other;
+  }
   throw new CdfError(
     CdfErrorCode.MissingColumn,
     `no time column: none of ${TIME_COLUMN_CANDIDATES.map((n) => `"${n}"`).join(', ')} (columns found: ${listColumns(names)})`,
