@@ -69,7 +69,12 @@ export {
   FittedSpikePredictor,
   fitSpikePredictor,
   loadSpikePredictor,
+  ongoingSpikeProbability,
+  SPIKE_RUN_GAP_MS,
   type SpikeForecast,
+  type SpikeRun,
+  type SpikeRunContext,
+  spikeRuns,
 } from './predict/index.ts';
 export {
   StreamingDetector,

@@ -5,6 +5,7 @@ import {
   median,
   type PlannedEvent,
   type Series,
+  type SpikeType,
 } from '@cdf/core';
 import {
   fitIsotonic,
@@ -17,6 +18,7 @@ import {
 } from '@cdf/gbdt';
 import { FittedSpikePredictor } from './fitted-spike-predictor.ts';
 import { historyTail } from './history-tail.ts';
+import { spikeRuns } from './ongoing-spike.ts';
 import {
   CLASSIFIER_DEFAULTS,
   MAGNITUDE_DEFAULTS,
@@ -38,6 +40,11 @@ export interface FitSpikePredictorOptions extends SpikePredictorParamsInput {
   anomalies: Uint8Array;
   /** Planned events, past (they explain launches in the history) and future. */
   plannedEvents?: readonly PlannedEvent[];
+  /**
+   * The detector's spike type per point ('' outside spikes), as `Detection.spikeTypes`: a spike
+   * under way at an origin is expected to last like earlier spikes of its type. Optional.
+   */
+  spikeTypes?: readonly (SpikeType | '')[];
 }
 
 /**
@@ -51,13 +58,20 @@ export async function fitSpikePredictor(
   series: Series,
   options: FitSpikePredictorOptions,
 ): Promise<FittedSpikePredictor> {
-  const { anomalies, plannedEvents = [], ...rest } = options;
+  const { anomalies, plannedEvents = [], spikeTypes, ...rest } = options;
   const params = resolveSpikePredictorParams(rest);
   if (!(anomalies instanceof Uint8Array) || anomalies.length !== series.values.length) {
     throw new CdfError(CdfErrorCode.InvalidValue, 'the anomaly mask does not match the series', {
       column: 'anomalies',
       value: anomalies instanceof Uint8Array ? String(anomalies.length) : typeof anomalies,
       expected: `a Uint8Array of ${series.values.length} values (1 = spike)`,
+    });
+  }
+  if (spikeTypes !== undefined && spikeTypes.length !== series.values.length) {
+    throw new CdfError(CdfErrorCode.InvalidValue, 'the spike types do not match the series', {
+      column: 'spikeTypes',
+      value: String(spikeTypes.length),
+      expected: `${series.values.length} entries (a spike type or '' per point)`,
     });
   }
   const horizons = trainingHorizonsOf(params);
@@ -130,8 +144,14 @@ export async function fitSpikePredictor(
     calibrator,
     magnitude,
     fallbackLogRatio,
-    tail: historyTail(series, anomalies),
+    tail: historyTail(series, anomalies, spikeTypes),
     plannedEvents: [...plannedEvents],
+    spikeRuns: spikeRuns(anomalies, {
+      timestamps: series.timestamps,
+      stepMs: series.stepMs,
+      plannedEvents,
+      ...(spikeTypes === undefined ? {} : { spikeTypes }),
+    }),
     notes,
   });
 }

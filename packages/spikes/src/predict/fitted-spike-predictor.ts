@@ -5,10 +5,12 @@ import {
   SAVED_MODEL_SCHEMA_VERSION,
   type SavedModel,
   type Series,
+  type SpikeType,
 } from '@cdf/core';
 import { buildPredictionRows, type FeatureMatrix } from '@cdf/features';
 import type { Calibrator, GbdtModel } from '@cdf/gbdt';
 import { type HistoryTail, historyTail, saveHistoryTail } from './history-tail.ts';
+import { ongoingSpikeProbability, type SpikeRun } from './ongoing-spike.ts';
 import { capHoursSinceAnomaly } from './quiet-history-cap.ts';
 import { spikeModelFeatures } from './spike-model-features.ts';
 import type { SpikePredictorParams } from './spike-predictor-params.ts';
@@ -23,10 +25,11 @@ export interface SpikePredictRequest {
   /** Planned events of the future; default those given at fit time. */
   plannedEvents?: readonly PlannedEvent[];
   /**
-   * Predict from a newer origin without refitting: a series (its last point is the origin) and
-   * its anomaly mask. Default the end of the training history.
+   * Predict from a newer origin without refitting: a series (its last point is the origin), its
+   * anomaly mask and, optionally, the detector's spike type per step. Default the end of the
+   * training history.
    */
-  history?: { series: Series; anomalies: Uint8Array };
+  history?: { series: Series; anomalies: Uint8Array; spikeTypes?: readonly (SpikeType | '')[] };
 }
 
 /** Spike forecasts for the steps after the origin. */
@@ -49,6 +52,12 @@ export interface SpikePredictorParts {
   fallbackLogRatio: number;
   tail: HistoryTail;
   plannedEvents: readonly PlannedEvent[];
+  /**
+   * The finished spikes of the training history outside planned events, with their lengths and
+   * types (`spikeRuns`): how long a spike under way at an origin may last. Models saved before
+   * they were stored take them from their history tail.
+   */
+  spikeRuns: readonly SpikeRun[];
   notes: readonly string[];
 }
 
@@ -74,7 +83,11 @@ export class FittedSpikePredictor {
     return this.#parts.params;
   }
 
-  /** Spike probability and magnitude for each of the next `horizon` steps. */
+  /**
+   * Spike probability and magnitude for each of the next `horizon` steps. At an origin inside a
+   * spike (and outside planned events), each probability is at least the chance that the spike
+   * lasts that long (`ongoingSpikes`, see `ongoingSpikeProbability`).
+   */
   predict(request: SpikePredictRequest): SpikeForecast {
     const { params } = this.#parts;
     const horizon = request.horizon;
@@ -86,7 +99,7 @@ export class FittedSpikePredictor {
       });
     }
     const tail = request.history
-      ? historyTail(request.history.series, request.history.anomalies)
+      ? historyTail(request.history.series, request.history.anomalies, request.history.spikeTypes)
       : this.#parts.tail;
     const rows = buildPredictionRows(tail.series, {
       horizons: Array.from({ length: horizon }, (_, k) => k + 1),
@@ -94,6 +107,18 @@ export class FittedSpikePredictor {
       anomalies: tail.anomalies,
     });
     const scored = this.scoreRows(spikeModelFeatures(rows));
+    if (params.ongoingSpikes) {
+      const context = {
+        timestamps: tail.series.timestamps,
+        stepMs: tail.series.stepMs,
+        plannedEvents: request.plannedEvents ?? this.#parts.plannedEvents,
+        ...(tail.spikeTypes === undefined ? {} : { spikeTypes: tail.spikeTypes }),
+      };
+      const lasting = ongoingSpikeProbability(tail.anomalies, context, this.#parts.spikeRuns, horizon);
+      if (lasting !== null)
+        for (let i = 0; i < horizon; i++)
+          scored.probability[i] = Math.max(scored.probability[i]!, lasting[i]!);
+    }
     return { timestamps: rows.targetTime, ...scored };
   }
 
@@ -127,6 +152,7 @@ export class FittedSpikePredictor {
         fallbackLogRatio: p.fallbackLogRatio,
         tail: saveHistoryTail(p.tail),
         plannedEvents: p.plannedEvents.map((e) => ({ ...e })),
+        spikeRuns: p.spikeRuns.map((r) => ({ ...r })),
         notes: [...p.notes],
       },
     };

@@ -1,4 +1,4 @@
-import { HOUR_MS, type Series } from '@cdf/core';
+import { HOUR_MS, type Series, type SpikeType } from '@cdf/core';
 
 /** History the features of one origin need: 30 days of spike history, a week of lags, margin. */
 export const TAIL_HOURS = 800;
@@ -7,10 +7,16 @@ export const TAIL_HOURS = 800;
 export interface HistoryTail {
   series: Series;
   anomalies: Uint8Array;
+  /** The detector's spike type per step ('' outside spikes), when it was given. */
+  spikeTypes?: (SpikeType | '')[];
 }
 
-/** The last {@link TAIL_HOURS} hours of `series` and `anomalies` (copies). */
-export function historyTail(series: Series, anomalies: Uint8Array): HistoryTail {
+/** The last {@link TAIL_HOURS} hours of `series`, `anomalies` and `spikeTypes` if given (copies). */
+export function historyTail(
+  series: Series,
+  anomalies: Uint8Array,
+  spikeTypes?: readonly (SpikeType | '')[],
+): HistoryTail {
   const n = series.timestamps.length;
   const keep = Math.min(n, Math.ceil((TAIL_HOURS * HOUR_MS) / series.stepMs) + 1);
   const from = n - keep;
@@ -25,6 +31,7 @@ export function historyTail(series: Series, anomalies: Uint8Array): HistoryTail 
       columns,
     },
     anomalies: anomalies.slice(from),
+    ...(spikeTypes === undefined ? {} : { spikeTypes: spikeTypes.slice(from) }),
   };
 }
 
@@ -38,6 +45,7 @@ export interface SavedHistoryTail {
   columns: Record<string, number[]>;
   filled: number[];
   anomalies: number[];
+  spikeTypes?: (SpikeType | '')[];
 }
 
 /** {@link HistoryTail} to JSON. */
@@ -54,6 +62,7 @@ export function saveHistoryTail(tail: HistoryTail): SavedHistoryTail {
     columns,
     filled: Array.from(series.filled),
     anomalies: Array.from(tail.anomalies),
+    ...(tail.spikeTypes === undefined ? {} : { spikeTypes: [...tail.spikeTypes] }),
   };
 }
 
@@ -74,5 +83,6 @@ export function loadHistoryTail(saved: SavedHistoryTail): HistoryTail {
       columns,
     },
     anomalies: Uint8Array.from(saved.anomalies),
+    ...(saved.spikeTypes === undefined ? {} : { spikeTypes: [...saved.spikeTypes] }),
   };
 }

@@ -12,6 +12,13 @@ export {
   type SpikePredictRequest,
 } from './fitted-spike-predictor.ts';
 export { loadSpikePredictor } from './load-spike-predictor.ts';
+export {
+  ongoingSpikeProbability,
+  SPIKE_RUN_GAP_MS,
+  type SpikeRun,
+  type SpikeRunContext,
+  spikeRuns,
+} from './ongoing-spike.ts';
 export { robustBaseline } from './robust-baseline.ts';
 export { LEVEL_FEATURE, scaleFreeFeatures } from './scale-free-features.ts';
 export { SEASON_OF_YEAR_FEATURES, spikeModelFeatures } from './spike-model-features.ts';

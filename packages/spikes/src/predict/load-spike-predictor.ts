@@ -1,8 +1,16 @@
-import { CdfErrorCode, PlannedEventSchema, SavedModelSchema, SchemaError, validate } from '@cdf/core';
+import {
+  CdfErrorCode,
+  PlannedEventSchema,
+  SavedModelSchema,
+  SchemaError,
+  SpikeTypeSchema,
+  validate,
+} from '@cdf/core';
 import { loadCalibrator, loadGbdt, SavedCalibratorSchema, SavedGbdtSchema } from '@cdf/gbdt';
 import { z } from 'zod';
 import { FittedSpikePredictor, SPIKE_PREDICTOR_NAME } from './fitted-spike-predictor.ts';
 import { loadHistoryTail } from './history-tail.ts';
+import { spikeRuns } from './ongoing-spike.ts';
 import { resolveSpikePredictorParams } from './spike-predictor-params.ts';
 
 const StateSchema = z.object({
@@ -19,8 +27,12 @@ const StateSchema = z.object({
     columns: z.record(z.string(), z.array(z.number())),
     filled: z.array(z.number().int().min(0).max(1)),
     anomalies: z.array(z.number().int().min(0).max(1)),
+    spikeTypes: z.array(z.union([SpikeTypeSchema, z.literal('')])).optional(),
   }),
   plannedEvents: z.array(PlannedEventSchema),
+  spikeRuns: z
+    .array(z.object({ length: z.number().int().positive(), type: z.union([SpikeTypeSchema, z.literal('')]) }))
+    .optional(),
   notes: z.array(z.string()),
 });
 
@@ -49,14 +61,23 @@ export async function loadSpikePredictor(saved: unknown): Promise<FittedSpikePre
   const params = resolveSpikePredictorParams(envelope.params);
   const classifier = await loadGbdt(state.classifier);
   const magnitude = state.magnitude ? await loadGbdt(state.magnitude) : null;
+  const tail = loadHistoryTail(state.tail);
   return new FittedSpikePredictor({
     params,
     classifier,
     calibrator: loadCalibrator(state.calibrator),
     magnitude,
     fallbackLogRatio: state.fallbackLogRatio,
-    tail: loadHistoryTail(state.tail),
+    tail,
     plannedEvents: state.plannedEvents,
+    spikeRuns:
+      state.spikeRuns ??
+      spikeRuns(tail.anomalies, {
+        timestamps: tail.series.timestamps,
+        stepMs: tail.series.stepMs,
+        plannedEvents: state.plannedEvents,
+        ...(tail.spikeTypes === undefined ? {} : { spikeTypes: tail.spikeTypes }),
+      }),
     notes: state.notes,
   });
 }

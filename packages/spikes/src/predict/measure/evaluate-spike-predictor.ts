@@ -2,7 +2,9 @@
  * Time-ordered evaluation of the spike predictor (a script, not a unit test): fit on the first
  * 75% of two years of synthetic hourly demand, then score every `--origin-stride`-th origin of
  * the last 25% at horizons 1..168 against the ground truth. Prints JSON: AUC and expected
- * calibration error per horizon bucket, AUC by spike type, and timings.
+ * calibration error per horizon bucket as `predict` gives them (an origin inside a spike raises
+ * the next steps to the chance it lasts, `ongoingSpikes`) and of the classifier alone
+ * (`aucModelOnly`, `eceModelOnly`), AUC by spike type, and timings.
  *
  *   node node_modules/.predict-measure/evaluate-spike-predictor.js --seed 2024
  *
@@ -14,6 +16,8 @@ import { parseArgs } from 'node:util';
 import { expectedCalibrationError, rocAuc } from '@cdf/eval';
 import { buildDirectMatrix } from '@cdf/features';
 import { fitSpikePredictor } from '../fit-spike-predictor.ts';
+import { TAIL_HOURS } from '../history-tail.ts';
+import { ongoingSpikeProbability, spikeRuns } from '../ongoing-spike.ts';
 import { spikeModelFeatures } from '../spike-model-features.ts';
 import { syntheticSpikeTask, truncateTask } from './synthetic-spike-task.ts';
 
@@ -66,6 +70,41 @@ const rows = {
 };
 const scoreStarted = performance.now();
 const scored = predictor.scoreRows(rows);
+// As `predict` does (unless `ongoingSpikes: false`): at an origin inside a spike, each step at
+// least the chance the spike lasts that long, from the training history's spike lengths.
+const modelOnly = Float64Array.from(scored.probability);
+if (predictor.params.ongoingSpikes) {
+  // the ground truth's event types stand in for the detector's
+  const spikeTypes = task.eventType.map((t) => (t === 'gradual_growth' ? '' : t));
+  const context = {
+    timestamps: task.series.timestamps,
+    stepMs: task.series.stepMs,
+    plannedEvents: task.plannedEvents,
+  };
+  const runs = spikeRuns(train.anomalies, {
+    ...context,
+    timestamps: train.series.timestamps,
+    spikeTypes: spikeTypes.slice(0, cut),
+  });
+  const lasting = new Map<number, Float64Array | null>();
+  for (let k = 0; k < keep.length; k++) {
+    const origin = rows.origins[k]!;
+    if (!lasting.has(origin)) {
+      const from = Math.max(0, origin + 1 - TAIL_HOURS);
+      const tail = {
+        ...context,
+        timestamps: task.series.timestamps.subarray(from, origin + 1),
+        spikeTypes: spikeTypes.slice(from, origin + 1),
+      };
+      lasting.set(
+        origin,
+        ongoingSpikeProbability(task.anomalies.subarray(from, origin + 1), tail, runs, 168),
+      );
+    }
+    const p = lasting.get(origin);
+    if (p) scored.probability[k] = Math.max(scored.probability[k]!, p[direct.horizon[keep[k]!]! - 1]!);
+  }
+}
 const scoreMs = performance.now() - scoreStarted;
 const target = Int32Array.from(keep, (r) => direct.matrix.origins[r]! + direct.horizon[r]!);
 const horizonOf = Int32Array.from(keep, (r) => direct.horizon[r]!);
@@ -96,6 +135,18 @@ function bucket(lo: number, hi: number) {
     meanProbability: round(meanP),
     auc: round(rocAuc(labels, p)),
     ece: round(expectedCalibrationError(labels, p)),
+    aucModelOnly: round(
+      rocAuc(
+        labels,
+        Float64Array.from(idx, (k) => modelOnly[k]!),
+      ),
+    ),
+    eceModelOnly: round(
+      expectedCalibrationError(
+        labels,
+        Float64Array.from(idx, (k) => modelOnly[k]!),
+      ),
+    ),
     aucByType: byType,
   };
 }
