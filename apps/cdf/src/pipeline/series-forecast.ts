@@ -109,7 +109,7 @@ export async function forecastSeries(
     spikeModel?.predict({
       horizon,
       plannedEvents,
-      history: { series: history, anomalies: detection.isAnomaly },
+      history: { series: history, anomalies: detection.isAnomaly, spikeTypes: detection.spikeTypes },
     }),
   );
   if (spikeModel)

@@ -119,7 +119,7 @@ export async function fitSeriesModels(
       return await spikesUse.plugin
         .create(spikesUse.params)
         .fit(
-          { series, anomalies: mask, plannedEvents, horizon: spec.horizon },
+          { series, anomalies: mask, spikeTypes: detection.spikeTypes, plannedEvents, horizon: spec.horizon },
           { seed: spec.seed, ...signal },
         );
     } catch (error) {

@@ -52,6 +52,7 @@ export const spikePredictorPlugin: SpikeStagePlugin = {
           plannedHours: 'skip',
           ...raw,
           anomalies: input.anomalies,
+          ...(input.spikeTypes === undefined ? {} : { spikeTypes: input.spikeTypes }),
           plannedEvents: input.plannedEvents,
         });
         return fitted(model);

@@ -1,4 +1,12 @@
-import type { Estimator, FittedModel, PlannedEvent, SavedModel, ScenarioFrame, Series } from '@cdf/core';
+import type {
+  Estimator,
+  FittedModel,
+  PlannedEvent,
+  SavedModel,
+  ScenarioFrame,
+  Series,
+  SpikeType,
+} from '@cdf/core';
 
 /*
  * The app's contracts for the stages @cdf/core does not type yet (spikes over the horizon,
@@ -12,6 +20,8 @@ export interface SpikeFitInput {
   series: Series;
   /** 1 where the history point was anomalous (the detector's verdict). */
   anomalies: Uint8Array;
+  /** The detector's spike type per point ('' outside spikes); a plug-in may ignore it. */
+  spikeTypes?: readonly (SpikeType | '')[];
   plannedEvents: readonly PlannedEvent[];
   /** Longest horizon it must serve, in steps. */
   horizon: number;
@@ -21,8 +31,11 @@ export interface SpikeFitInput {
 export interface SpikeForecastRequest {
   horizon: number;
   plannedEvents: readonly PlannedEvent[];
-  /** The newest history and its anomaly mask; the forecast starts one step after its last point. */
-  history: { series: Series; anomalies: Uint8Array };
+  /**
+   * The newest history, its anomaly mask and the detector's spike types; the forecast starts one
+   * step after its last point.
+   */
+  history: { series: Series; anomalies: Uint8Array; spikeTypes?: readonly (SpikeType | '')[] };
 }
 
 /** Spike probability and magnitude (demand over the baseline if a spike, 3 = 3x) per step. */
