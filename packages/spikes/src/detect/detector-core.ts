@@ -1,5 +1,6 @@
 import { medianInPlace } from '@cdf/core';
 import { IsolationForest } from '../forest/isolation-forest.ts';
+import { lowerBound } from '../kernels/lower-bound.ts';
 import { normalTailDecades } from '../kernels/normal-tail.ts';
 import { RingBuffer } from '../kernels/ring-buffer.ts';
 import type { ResolvedDetectorParams } from './detector-params.ts';
@@ -347,14 +348,7 @@ export class DetectorCore {
   /** Share of training points scoring at least `score`, with add-one smoothing. */
   private forestTail(score: number): number {
     const sorted = this.forestTrainScores!;
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (sorted[mid]! < score) lo = mid + 1;
-      else hi = mid;
-    }
-    return (sorted.length - lo + 1) / (sorted.length + 1);
+    return (sorted.length - lowerBound(sorted, score) + 1) / (sorted.length + 1);
   }
 }
 

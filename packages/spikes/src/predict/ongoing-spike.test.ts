@@ -15,6 +15,18 @@ function hourly(n: number, flagged: [number, number][], plannedEvents: PlannedEv
   return { mask, context: { timestamps, stepMs: HOUR_MS, plannedEvents } };
 }
 
+/** A 30-hour 5x launch planned from hour `startHour` of the test series. */
+function launchAt(startHour: number) {
+  return PlannedEventSchema.parse({
+    name: 'launch',
+    start: new Date(T0 + startHour * HOUR_MS).toISOString(),
+    expected_multiplier: 5,
+    expected_duration_hours: 30,
+    ramp_hours: 2,
+    decay_hours: 2,
+  });
+}
+
 const lengthsOf = (runs: SpikeRun[]) => runs.map((r) => r.length);
 const untyped = (lengths: number[]): SpikeRun[] => lengths.map((length) => ({ length, type: '' }));
 
@@ -32,14 +44,7 @@ describe('spikeRuns', () => {
   });
 
   it('leaves out runs inside a planned event (the plan explains them)', () => {
-    const launch = PlannedEventSchema.parse({
-      name: 'launch',
-      start: new Date(T0 + 100 * HOUR_MS).toISOString(),
-      expected_multiplier: 5,
-      expected_duration_hours: 30,
-      ramp_hours: 2,
-      decay_hours: 2,
-    });
+    const launch = launchAt(100);
     const { mask, context } = hourly(
       200,
       [
@@ -104,14 +109,7 @@ describe('ongoingSpikeProbability', () => {
   });
 
   it('is null inside a planned event', () => {
-    const launch = PlannedEventSchema.parse({
-      name: 'launch',
-      start: new Date(T0 + 90 * HOUR_MS).toISOString(),
-      expected_multiplier: 5,
-      expected_duration_hours: 30,
-      ramp_hours: 1,
-      decay_hours: 1,
-    });
+    const launch = launchAt(90);
     const { mask, context } = hourly(100, [[92, 99]], [launch]);
     expect(ongoingSpikeProbability(mask, context, lengths, 24)).toBeNull();
   });

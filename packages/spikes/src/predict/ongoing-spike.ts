@@ -1,5 +1,6 @@
 import { HOUR_MS, type PlannedEvent, plannedEventsMultiplier, type SpikeType } from '@cdf/core';
 import { anomalyRuns } from '../events/anomaly-runs.ts';
+import { lowerBound } from '../kernels/lower-bound.ts';
 
 /** Longest quiet time that still joins two flagged runs into one spike, as the detector's events do (`mergeGap`). */
 export const SPIKE_RUN_GAP_MS = 6 * HOUR_MS;
@@ -90,16 +91,4 @@ export function ongoingSpikeProbability(
     probability[h - 1] = (lasting + PRIOR_RUNS * Math.exp(-h / tau)) / (atRisk + PRIOR_RUNS);
   }
   return probability;
-}
-
-/** Index of the first element of ascending `sorted` that is >= `x`. */
-function lowerBound(sorted: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
