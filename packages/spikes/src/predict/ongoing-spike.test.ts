@@ -1,6 +1,7 @@
 import { HOUR_MS, type PlannedEvent, PlannedEventSchema } from '@cdf/core';
 import { describe, expect, it } from 'vitest';
 import { fitSpikePredictor } from './fit-spike-predictor.ts';
+import { TAIL_HOURS } from './history-tail.ts';
 import { loadSpikePredictor } from './load-spike-predictor.ts';
 import { syntheticSpikeTask, truncateTask } from './measure/synthetic-spike-task.ts';
 import { ongoingSpikeProbability, type SpikeRun, spikeRuns } from './ongoing-spike.ts';
@@ -173,6 +174,21 @@ describe('the spike predictor at an origin inside a spike', () => {
     );
     expect(laterLasting).not.toBeNull();
     for (let h = 0; h < 24; h++) expect(fromLater[h]).toBeGreaterThanOrEqual(laterLasting![h]!);
+    // a model saved before the spikes were stored rebuilds them from its history tail
+    const legacy = JSON.parse(JSON.stringify(withOngoing.toJSON()));
+    delete legacy.state.spikeRuns;
+    const old = await loadSpikePredictor(legacy);
+    const tailFrom = history.series.values.length - (TAIL_HOURS + 1);
+    const tailMask = history.anomalies.slice(tailFrom);
+    const tailContext = {
+      ...context,
+      timestamps: history.series.timestamps.slice(tailFrom),
+      spikeTypes: spikeTypes.slice(tailFrom),
+    };
+    const fromTail = ongoingSpikeProbability(tailMask, tailContext, spikeRuns(tailMask, tailContext), 48)!;
+    const oldP = old.predict({ horizon: 48 }).probability;
+    for (let h = 0; h < 48; h++) expect(oldP[h]).toBe(Math.max(q[h]!, fromTail[h]!));
+    old.free();
     withOngoing.free();
     without.free();
     loaded.free();
