@@ -1,6 +1,7 @@
 import { rocAuc } from '@cdf/eval';
 import type { FeatureMatrix } from '@cdf/features';
 import { describe, expect, it } from 'vitest';
+import { SMALL_PREDICTOR_SETTINGS } from '../testing/small-predictor.ts';
 import { fitSpikePredictor } from './fit-spike-predictor.ts';
 import { loadSpikePredictor } from './load-spike-predictor.ts';
 import { syntheticSpikeTask, truncateTask } from './measure/synthetic-spike-task.ts';
@@ -10,14 +11,7 @@ import { buildSpikeTrainingSet, FUTURE_PLAN_FEATURE } from './spike-training-set
 // 240 days of the synthetic generator (seed 3): launches, viral events and abuse bursts with
 // ground-truth labels. Small settings keep the test to seconds.
 const task = syntheticSpikeTask(3, '2023-01-01', '2023-08-29');
-const small = {
-  horizons: 48,
-  originStride: 5,
-  seed: 1,
-  parallel: false,
-  classifier: { iterations: 60 },
-  magnitude: { iterations: 60 },
-};
+const small = SMALL_PREDICTOR_SETTINGS;
 
 describe('fitSpikePredictor', () => {
   it('predicts calibrated probabilities and magnitudes for each step, and saves exactly', async () => {

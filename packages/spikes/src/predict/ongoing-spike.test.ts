@@ -1,5 +1,6 @@
 import { HOUR_MS, type PlannedEvent, PlannedEventSchema } from '@cdf/core';
 import { describe, expect, it } from 'vitest';
+import { SMALL_PREDICTOR_SETTINGS } from '../testing/small-predictor.ts';
 import { fitSpikePredictor } from './fit-spike-predictor.ts';
 import { TAIL_HOURS } from './history-tail.ts';
 import { loadSpikePredictor } from './load-spike-predictor.ts';
@@ -130,12 +131,7 @@ describe('the spike predictor at an origin inside a spike', () => {
       anomalies: history.anomalies,
       plannedEvents: task.plannedEvents,
       spikeTypes,
-      horizons: 48,
-      originStride: 5,
-      seed: 1,
-      parallel: false,
-      classifier: { iterations: 60 },
-      magnitude: { iterations: 60 },
+      ...SMALL_PREDICTOR_SETTINGS,
     };
     const withOngoing = await fitSpikePredictor(history.series, options);
     const without = await fitSpikePredictor(history.series, { ...options, ongoingSpikes: false });
