@@ -57,7 +57,7 @@ export {
   warmupProfile,
   withoutWarmupSpikes,
 } from './detect/warmup-spikes.ts';
-export { type AnomalyRun, anomalyRuns } from './events/anomaly-runs.ts';
+export { type AnomalyRun, anomalyRuns, DEFAULT_MERGE_GAP_MS } from './events/anomaly-runs.ts';
 export { type ElevatedRunOptions, extendElevatedRuns } from './events/elevated-runs.ts';
 export {
   averagePathLength,
@@ -70,7 +70,6 @@ export {
   fitSpikePredictor,
   loadSpikePredictor,
   ongoingSpikeProbability,
-  SPIKE_RUN_GAP_MS,
   type SpikeForecast,
   type SpikeRun,
   type SpikeRunContext,

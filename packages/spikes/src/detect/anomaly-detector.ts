@@ -8,7 +8,7 @@ import {
 } from '@cdf/core';
 import { classifySpike, DEFAULT_SPIKE_RULES, type SpikeRuleThresholds } from '../classify/spike-rules.ts';
 import { runPeak, spikeShape } from '../classify/spike-shape.ts';
-import { anomalyRuns } from '../events/anomaly-runs.ts';
+import { anomalyRuns, DEFAULT_MERGE_GAP_MS } from '../events/anomaly-runs.ts';
 import { type CoreTrace, traceSeries } from './core-trace.ts';
 import type { Detection } from './detection.ts';
 import type { DetectorName } from './detector-names.ts';
@@ -153,7 +153,7 @@ function spikeEvents(
   options: DetectorOptions,
 ): { event: SpikeEvent; start: number; end: number }[] {
   const rules = { ...DEFAULT_SPIKE_RULES, ...(options.rules ?? {}) };
-  const gap = durationSteps('mergeGap', options.mergeGap ?? '6h', series.stepMs, 0);
+  const gap = durationSteps('mergeGap', options.mergeGap ?? DEFAULT_MERGE_GAP_MS, series.stepMs, 0);
   const contextSteps = durationSteps('context', options.context ?? '7d', series.stepMs);
   const ctx = {
     series,

@@ -1,3 +1,11 @@
+import { HOUR_MS } from '@cdf/core';
+
+/**
+ * Quiet time that still joins two anomalous runs into one spike event by default (the detector's
+ * `mergeGap`; the spike predictor joins runs the same way to measure how long spikes last).
+ */
+export const DEFAULT_MERGE_GAP_MS = 6 * HOUR_MS;
+
 /** A run of anomalous steps, by index (inclusive). */
 export interface AnomalyRun {
   start: number;

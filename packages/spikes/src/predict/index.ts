@@ -14,7 +14,6 @@ export {
 export { loadSpikePredictor } from './load-spike-predictor.ts';
 export {
   ongoingSpikeProbability,
-  SPIKE_RUN_GAP_MS,
   type SpikeRun,
   type SpikeRunContext,
   spikeRuns,

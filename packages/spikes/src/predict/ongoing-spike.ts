@@ -1,9 +1,7 @@
 import { HOUR_MS, type PlannedEvent, plannedEventsMultiplier, type SpikeType } from '@cdf/core';
-import { anomalyRuns } from '../events/anomaly-runs.ts';
+import { durationSteps } from '../detect/detector-params.ts';
+import { anomalyRuns, DEFAULT_MERGE_GAP_MS } from '../events/anomaly-runs.ts';
 import { lowerBound } from '../kernels/lower-bound.ts';
-
-/** Longest quiet time that still joins two flagged runs into one spike, as the detector's events do (`mergeGap`). */
-export const SPIKE_RUN_GAP_MS = 6 * HOUR_MS;
 
 /** Weight, in runs, of the prior that a spike ends at a constant rate (see {@link ongoingSpikeProbability}). */
 const PRIOR_RUNS = 1;
@@ -27,8 +25,9 @@ export interface SpikeRun {
   type: SpikeType | '';
 }
 
+/** Quiet steps that still join two flagged runs into one spike, as the detector's events do. */
 function gapSteps(stepMs: number): number {
-  return Math.max(0, Math.round(SPIKE_RUN_GAP_MS / stepMs));
+  return durationSteps('mergeGap', DEFAULT_MERGE_GAP_MS, stepMs, 0);
 }
 
 function inPlan(plannedEvents: readonly PlannedEvent[], t: number | undefined): boolean {
@@ -37,7 +36,7 @@ function inPlan(plannedEvents: readonly PlannedEvent[], t: number | undefined): 
 
 /**
  * The finished spikes of a mask: flagged runs joined across quiet gaps of at most
- * {@link SPIKE_RUN_GAP_MS}, typed by the detector's type at their last step, leaving out the run
+ * {@link DEFAULT_MERGE_GAP_MS}, typed by the detector's type at their last step, leaving out the run
  * still open at the last point (its length is not known yet) and runs that start or end inside a
  * planned event.
  */
