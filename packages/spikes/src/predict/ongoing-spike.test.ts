@@ -126,7 +126,7 @@ describe('the spike predictor at an origin inside a spike', () => {
     expect(start).toBeGreaterThan(0);
     const history = truncateTask(task, start + 10);
     // the ground truth's types stand in for the detector's
-    const spikeTypes = history.eventType.map((t) => (t === 'gradual_growth' ? '' : t));
+    const { spikeTypes } = history;
     const options = {
       anomalies: history.anomalies,
       plannedEvents: task.plannedEvents,
@@ -157,7 +157,7 @@ describe('the spike predictor at an origin inside a spike', () => {
     expect(loaded.predict({ horizon: 48 }).probability).toEqual(p);
     // from a newer origin with its own mask and types: the same rule
     const later = truncateTask(task, start + 20);
-    const laterTypes = later.eventType.map((t) => (t === 'gradual_growth' ? '' : t));
+    const laterTypes = later.spikeTypes;
     const fromLater = withOngoing.predict({
       horizon: 24,
       history: { series: later.series, anomalies: later.anomalies, spikeTypes: laterTypes },

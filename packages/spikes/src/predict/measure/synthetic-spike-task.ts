@@ -12,6 +12,8 @@ export interface SpikeTask {
   anomalies: Uint8Array;
   /** Event type of each point ('' outside events). */
   eventType: (SpikeType | '')[];
+  /** The spike type of each point as a detector gives it: `eventType` without growth phases (not spikes). */
+  spikeTypes: (SpikeType | '')[];
   plannedEvents: PlannedEvent[];
 }
 
@@ -23,6 +25,7 @@ export function syntheticSpikeTask(seed: number, start = '2023-01-01', end = '20
     series: syntheticSeries(data, { id: 'default' }),
     anomalies,
     eventType: data.eventType,
+    spikeTypes: data.eventType.map((t) => (t === 'gradual_growth' ? '' : t)),
     plannedEvents: data.plannedLaunches.map((launch) => PlannedEventSchema.parse(launch)),
   };
 }
@@ -40,6 +43,7 @@ export function truncateTask(task: SpikeTask, points: number): SpikeTask {
     },
     anomalies: task.anomalies.slice(0, points),
     eventType: task.eventType.slice(0, points),
+    spikeTypes: task.spikeTypes.slice(0, points),
     plannedEvents: task.plannedEvents,
   };
 }
