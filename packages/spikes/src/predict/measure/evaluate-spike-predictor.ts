@@ -4,7 +4,8 @@
  * the last 25% at horizons 1..168 against the ground truth. Prints JSON: AUC and expected
  * calibration error per horizon bucket as `predict` gives them (an origin inside a spike raises
  * the next steps to the chance it lasts, `ongoingSpikes`) and of the classifier alone
- * (`aucModelOnly`, `eceModelOnly`), AUC by spike type, and timings.
+ * (`aucModelOnly`, `eceModelOnly`), AUC by spike type, reliability bins of the
+ * points outside planned events, and timings.
  *
  *   node node_modules/.predict-measure/evaluate-spike-predictor.js --seed 2024
  *
@@ -13,6 +14,7 @@
  * `--params '{"holdoutFraction":0.3}'` passes any other predictor parameter.
  */
 import { parseArgs } from 'node:util';
+import { plannedEventsMultiplier } from '@cdf/core';
 import { expectedCalibrationError, rocAuc } from '@cdf/eval';
 import { buildDirectMatrix } from '@cdf/features';
 import { fitSpikePredictor } from '../fit-spike-predictor.ts';
@@ -114,6 +116,7 @@ function bucket(lo: number, hi: number) {
   for (let k = 0; k < keep.length; k++) if (horizonOf[k]! >= lo && horizonOf[k]! <= hi) idx.push(k);
   const labels = Uint8Array.from(idx, (k) => task.anomalies[target[k]!]!);
   const p = Float64Array.from(idx, (k) => scored.probability[k]!);
+  const unplanned = idx.map((k) => !planned(target[k]!));
   const positives = labels.reduce((a, b) => a + b, 0);
   const meanP = p.reduce((a, b) => a + b, 0) / p.length;
   const byType: Record<string, number> = {};
@@ -148,7 +151,43 @@ function bucket(lo: number, hi: number) {
       ),
     ),
     aucByType: byType,
+    reliabilityUnplanned: reliability(
+      labels.filter((_, j) => unplanned[j]),
+      p.filter((_, j) => unplanned[j]),
+    ),
   };
+}
+
+/** True when a planned event's profile covers point `i` (its spikes are announced, not predicted). */
+function planned(i: number): boolean {
+  return plannedEventsMultiplier(task.plannedEvents, task.series.timestamps[i]!) > 1 + 1e-9;
+}
+
+/**
+ * Reliability bins of width 0.1: rows, mean probability and spike rate in each (empty bins left
+ * out). ECE weighs bins by their rows, so a few confident rows that are wrong hide in it; this
+ * shows them.
+ */
+function reliability(labels: Uint8Array, p: Float64Array) {
+  const bins = Array.from({ length: 10 }, () => ({ rows: 0, p: 0, spikes: 0 }));
+  p.forEach((v, i) => {
+    const b = bins[Math.min(9, Math.floor(v * 10))]!;
+    b.rows++;
+    b.p += v;
+    b.spikes += labels[i]!;
+  });
+  return bins.flatMap((b, i) =>
+    b.rows === 0
+      ? []
+      : [
+          {
+            bin: `${i / 10}-${(i + 1) / 10}`,
+            rows: b.rows,
+            meanProbability: round(b.p / b.rows),
+            spikeRate: round(b.spikes / b.rows),
+          },
+        ],
+  );
 }
 const round = (x: number) => Math.round(x * 10_000) / 10_000;
 
