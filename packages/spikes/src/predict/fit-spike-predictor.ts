@@ -18,7 +18,7 @@ import {
 } from '@cdf/gbdt';
 import { FittedSpikePredictor } from './fitted-spike-predictor.ts';
 import { historyTail } from './history-tail.ts';
-import { spikeRuns } from './ongoing-spike.ts';
+import { spikeRunContext, spikeRuns } from './ongoing-spike.ts';
 import {
   CLASSIFIER_DEFAULTS,
   MAGNITUDE_DEFAULTS,
@@ -146,12 +146,7 @@ export async function fitSpikePredictor(
     fallbackLogRatio,
     tail: historyTail(series, anomalies, spikeTypes),
     plannedEvents: [...plannedEvents],
-    spikeRuns: spikeRuns(anomalies, {
-      timestamps: series.timestamps,
-      stepMs: series.stepMs,
-      plannedEvents,
-      ...(spikeTypes === undefined ? {} : { spikeTypes }),
-    }),
+    spikeRuns: spikeRuns(anomalies, spikeRunContext(series, plannedEvents, spikeTypes)),
     notes,
   });
 }

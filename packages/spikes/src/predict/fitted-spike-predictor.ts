@@ -10,7 +10,7 @@ import {
 import { buildPredictionRows, type FeatureMatrix } from '@cdf/features';
 import type { Calibrator, GbdtModel } from '@cdf/gbdt';
 import { type HistoryTail, historyTail, saveHistoryTail } from './history-tail.ts';
-import { ongoingSpikeProbability, type SpikeRun } from './ongoing-spike.ts';
+import { ongoingSpikeProbability, type SpikeRun, spikeRunContext } from './ongoing-spike.ts';
 import { capHoursSinceAnomaly } from './quiet-history-cap.ts';
 import { spikeModelFeatures } from './spike-model-features.ts';
 import type { SpikePredictorParams } from './spike-predictor-params.ts';
@@ -108,12 +108,11 @@ export class FittedSpikePredictor {
     });
     const scored = this.scoreRows(spikeModelFeatures(rows));
     if (params.ongoingSpikes) {
-      const context = {
-        timestamps: tail.series.timestamps,
-        stepMs: tail.series.stepMs,
-        plannedEvents: request.plannedEvents ?? this.#parts.plannedEvents,
-        ...(tail.spikeTypes === undefined ? {} : { spikeTypes: tail.spikeTypes }),
-      };
+      const context = spikeRunContext(
+        tail.series,
+        request.plannedEvents ?? this.#parts.plannedEvents,
+        tail.spikeTypes,
+      );
       const lasting = ongoingSpikeProbability(tail.anomalies, context, this.#parts.spikeRuns, horizon);
       if (lasting !== null)
         for (let i = 0; i < horizon; i++)

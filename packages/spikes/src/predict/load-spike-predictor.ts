@@ -10,7 +10,7 @@ import { loadCalibrator, loadGbdt, SavedCalibratorSchema, SavedGbdtSchema } from
 import { z } from 'zod';
 import { FittedSpikePredictor, SPIKE_PREDICTOR_NAME } from './fitted-spike-predictor.ts';
 import { loadHistoryTail } from './history-tail.ts';
-import { spikeRuns } from './ongoing-spike.ts';
+import { spikeRunContext, spikeRuns } from './ongoing-spike.ts';
 import { resolveSpikePredictorParams } from './spike-predictor-params.ts';
 
 const StateSchema = z.object({
@@ -72,12 +72,7 @@ export async function loadSpikePredictor(saved: unknown): Promise<FittedSpikePre
     plannedEvents: state.plannedEvents,
     spikeRuns:
       state.spikeRuns ??
-      spikeRuns(tail.anomalies, {
-        timestamps: tail.series.timestamps,
-        stepMs: tail.series.stepMs,
-        plannedEvents: state.plannedEvents,
-        ...(tail.spikeTypes === undefined ? {} : { spikeTypes: tail.spikeTypes }),
-      }),
+      spikeRuns(tail.anomalies, spikeRunContext(tail.series, state.plannedEvents, tail.spikeTypes)),
     notes: state.notes,
   });
 }

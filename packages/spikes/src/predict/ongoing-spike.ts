@@ -1,4 +1,4 @@
-import { HOUR_MS, type PlannedEvent, plannedEventsMultiplier, type SpikeType } from '@cdf/core';
+import { HOUR_MS, type PlannedEvent, plannedEventsMultiplier, type Series, type SpikeType } from '@cdf/core';
 import { durationSteps } from '../detect/detector-params.ts';
 import { anomalyRuns, DEFAULT_MERGE_GAP_MS } from '../events/anomaly-runs.ts';
 import { lowerBound } from '../kernels/lower-bound.ts';
@@ -17,6 +17,20 @@ export interface SpikeRunContext {
    * `Detection.spikeTypes`. Optional: without it every spike is one kind.
    */
   spikeTypes?: readonly (SpikeType | '')[];
+}
+
+/** The {@link SpikeRunContext} of a series' steps, with the detector's types when given. */
+export function spikeRunContext(
+  series: Series,
+  plannedEvents: readonly PlannedEvent[],
+  spikeTypes?: readonly (SpikeType | '')[],
+): SpikeRunContext {
+  return {
+    timestamps: series.timestamps,
+    stepMs: series.stepMs,
+    plannedEvents,
+    ...(spikeTypes === undefined ? {} : { spikeTypes }),
+  };
 }
 
 /** A finished spike of a history: its length in steps and the detector's type ('' if untyped). */
