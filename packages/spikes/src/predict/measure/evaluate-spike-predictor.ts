@@ -116,6 +116,7 @@ function bucket(lo: number, hi: number) {
   for (let k = 0; k < keep.length; k++) if (horizonOf[k]! >= lo && horizonOf[k]! <= hi) idx.push(k);
   const labels = Uint8Array.from(idx, (k) => task.anomalies[target[k]!]!);
   const p = Float64Array.from(idx, (k) => scored.probability[k]!);
+  const pModel = Float64Array.from(idx, (k) => modelOnly[k]!);
   const unplanned = idx.map((k) => !planned(target[k]!));
   const positives = labels.reduce((a, b) => a + b, 0);
   const meanP = p.reduce((a, b) => a + b, 0) / p.length;
@@ -138,18 +139,8 @@ function bucket(lo: number, hi: number) {
     meanProbability: round(meanP),
     auc: round(rocAuc(labels, p)),
     ece: round(expectedCalibrationError(labels, p)),
-    aucModelOnly: round(
-      rocAuc(
-        labels,
-        Float64Array.from(idx, (k) => modelOnly[k]!),
-      ),
-    ),
-    eceModelOnly: round(
-      expectedCalibrationError(
-        labels,
-        Float64Array.from(idx, (k) => modelOnly[k]!),
-      ),
-    ),
+    aucModelOnly: round(rocAuc(labels, pModel)),
+    eceModelOnly: round(expectedCalibrationError(labels, pModel)),
     aucByType: byType,
     reliabilityUnplanned: reliability(
       labels.filter((_, j) => unplanned[j]),
