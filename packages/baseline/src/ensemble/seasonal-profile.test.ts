@@ -46,6 +46,19 @@ describe('profileForecast / profileInSample', () => {
     // one ratio for every step (the growth carried on) would have given 1.05^(12 + h)
     expect(forecast[7]! / (shape[3]! * 1.05 ** 19)).toBeLessThan(0.7);
   });
+  it('places a profile by the cycles the history holds, not the rule asks for', () => {
+    // the same 5% ramp, two cycles of period 4 only, for a three-cycle rule: each forecast
+    // averages the two cycles there are (centred 2 steps apart, not 4) and the level window's
+    // own profiles hold one cycle (4 steps behind, not 8). Carried to the window's middle (step
+    // 7): shape x 1.05^7 up to the mean of two exponentials (0.5%); placed as if three cycles
+    // were there, 1.05^7 x 0.934 (6.6% low), as before 2026-11-27
+    const shape = [1, 2, 3, 4];
+    const ramp = Float64Array.from({ length: 8 }, (_, i) => shape[i % 4]! * 1.05 ** i);
+    const forecast = profileForecast(ramp, 8, { period: 4, cycles: 3, levelWindow: 2 });
+    forecast.forEach((f, h) => {
+      expect(Math.abs(f / (shape[h % 4]! * 1.05 ** 7) - 1)).toBeLessThan(0.01);
+    });
+  });
   it('leaves a profile without level drift as it is', () => {
     const flat = Float64Array.from({ length: 12 }, (_, i) => [1, 2, 3, 4][i % 4]!);
     const forecast = profileForecast(flat, 4, { period: 4, cycles: 3, levelWindow: 2 });
