@@ -19,6 +19,14 @@ export const ENSEMBLE_CANDIDATES = [
 /** One of {@link ENSEMBLE_CANDIDATES}. */
 export type EnsembleCandidateName = (typeof ENSEMBLE_CANDIDATES)[number];
 
+/** How the `mstl-ets` candidate is fitted (the other candidates take no settings). */
+export interface MstlSettings {
+  /** Points MSTL's forecast is fitted on, the most recent ones. Default: all. */
+  window?: number | undefined;
+  /** Seasonal periods in points. Default: those the points it is fitted on hold two cycles of. */
+  periods?: readonly number[] | undefined;
+}
+
 /** A candidate fitted on clean values: forecasts any horizon, gives one-step in-sample values. */
 export interface FittedCandidate {
   forecast(horizon: number): Float64Array;
@@ -61,14 +69,14 @@ export function candidateMinHistory(name: EnsembleCandidateName, stepMs: number)
 /**
  * Fit one candidate on clean values (events divided out, skipped points filled by phase).
  * `template` gives the step, start and id; MSTL runs on a copy of it with `clean` as values,
- * cut to its last `mstlWindow` points when given (its forecast; its in-sample values come from
- * a fit on the whole of `clean`, made only when asked for).
+ * cut to its last `mstl.window` points when given (its forecast; its in-sample values come from
+ * a fit on the whole of `clean`, made only when asked for), with `mstl.periods` when given.
  */
 export function fitCandidate(
   name: EnsembleCandidateName,
   clean: Float64Array,
   template: Series,
-  mstlWindow?: number,
+  mstl: MstlSettings = {},
 ): FittedCandidate {
   const rule = profileRule(name, template.stepMs);
   if (rule !== undefined) {
@@ -77,20 +85,25 @@ export function fitCandidate(
       inSample: () => profileInSample(clean, rule),
     };
   }
-  const start = mstlWindow === undefined ? 0 : Math.max(0, clean.length - mstlWindow);
-  const forecaster = fitMstlOn(clean, start, template);
+  const start = mstl.window === undefined ? 0 : Math.max(0, clean.length - mstl.window);
+  const forecaster = fitMstlOn(clean, start, template, mstl.periods);
   let whole: UpdatableBaseline | undefined = start === 0 ? forecaster : undefined;
   return {
     forecast: (horizon) => forecaster.predict({ horizon }).point,
     inSample: () => {
-      whole ??= fitMstlOn(clean, 0, template);
+      whole ??= fitMstlOn(clean, 0, template, mstl.periods);
       return whole.inSample().point;
     },
   };
 }
 
-/** MSTL + ETS on `clean` from point `start` on. */
-function fitMstlOn(clean: Float64Array, start: number, template: Series): UpdatableBaseline {
+/** MSTL + ETS on `clean` from point `start` on (`periods`: MSTL's default when not given). */
+function fitMstlOn(
+  clean: Float64Array,
+  start: number,
+  template: Series,
+  periods: readonly number[] | undefined,
+): UpdatableBaseline {
   const values = clean.slice(start);
   const series: Series = {
     ...template,
@@ -99,5 +112,10 @@ function fitMstlOn(clean: Float64Array, start: number, template: Series): Updata
     filled: new Uint8Array(values.length),
     columns: { [template.target]: values },
   };
-  return fitMstl({}, series, new Uint8Array(values.length), []);
+  return fitMstl(
+    periods === undefined ? {} : { periods: [...periods] },
+    series,
+    new Uint8Array(values.length),
+    [],
+  );
 }

@@ -1,11 +1,13 @@
 import type { Series } from '@cdf/core';
 import { z } from 'zod';
+import { usablePeriods } from '../mstl/mstl-periods.ts';
 import { fillByPhase } from '../shared/phase-fill.ts';
 import { seasonPoints } from '../shared/seasonal-period.ts';
 import {
   candidateMinHistory,
   ENSEMBLE_CANDIDATES,
   type EnsembleCandidateName,
+  type MstlSettings,
 } from './ensemble-candidates.ts';
 import type { EnsembleParams } from './ensemble-params.ts';
 import { type CandidateValidation, validateCandidates } from './ensemble-selection.ts';
@@ -46,7 +48,6 @@ export function selectCandidates(
   clean: Float64Array,
   skip: Uint8Array,
   series: Series,
-  mstlWindow: number | undefined,
 ): EnsembleSelection {
   const n = clean.length;
   const day = seasonPoints(series.stepMs, 'day');
@@ -62,7 +63,7 @@ export function selectCandidates(
     windows: params.validationWindows,
     seasonPeriod: day,
     combine: params.combine,
-    mstlWindow,
+    mstl: mstlSettings(params, series.stepMs, n, validationHorizon),
   });
   let chosen = validation.ranking.filter((c) => c.windows > 0).slice(0, params.combine);
   if (chosen.length === 0) {
@@ -110,7 +111,23 @@ export function restoreSelection(stored: StoredSelection): EnsembleSelection {
   };
 }
 
-/** MSTL's training window in points (`mstlWindowWeeks` at the series' step); none for the whole history. */
-export function mstlWindowPoints(params: EnsembleParams, stepMs: number): number | undefined {
-  return params.mstlWindowWeeks === null ? undefined : params.mstlWindowWeeks * seasonPoints(stepMs, 'week');
+/**
+ * How the ensemble fits MSTL, the same in validation and in the final fit: on the last
+ * `mstlWindowWeeks` weeks (`null`: the whole history), with the seasonal periods the history
+ * held two cycles of before its validation windows (`n - validationWindows x validationHorizon`
+ * points). The candidate that is deployed is then the one that was validated: with the periods
+ * of whatever history it was given, a 2-week history validated MSTL without its weekly period
+ * (fitted on 10 days) and forecast with one learnt from two cycles, which took a trend for a
+ * weekly shape (`cdf forecast` on M4 hourly cut to its last 336 h: MASE 1.46, against 1.05 at 240 h).
+ */
+export function mstlSettings(
+  params: EnsembleParams,
+  stepMs: number,
+  n: number,
+  validationHorizon: number,
+): MstlSettings {
+  const window =
+    params.mstlWindowWeeks === null ? undefined : params.mstlWindowWeeks * seasonPoints(stepMs, 'week');
+  const periods = usablePeriods(stepMs, n - params.validationWindows * validationHorizon);
+  return { window, periods: periods.length > 0 ? periods : undefined };
 }

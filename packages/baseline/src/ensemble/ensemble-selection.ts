@@ -1,6 +1,11 @@
 import type { Series } from '@cdf/core';
 import { mase, maseScale } from '../select/forecast-accuracy.ts';
-import { candidateMinHistory, type EnsembleCandidateName, fitCandidate } from './ensemble-candidates.ts';
+import {
+  candidateMinHistory,
+  type EnsembleCandidateName,
+  fitCandidate,
+  type MstlSettings,
+} from './ensemble-candidates.ts';
 
 /** A candidate's validation score. */
 export interface CandidateValidation {
@@ -56,8 +61,8 @@ export function validateCandidates(
     windows: number;
     seasonPeriod: number;
     combine: number;
-    /** Points MSTL is fitted on (see `fitCandidate`). Default: all. */
-    mstlWindow?: number | undefined;
+    /** How MSTL is fitted (see `fitCandidate`). */
+    mstl?: MstlSettings | undefined;
   },
 ): EnsembleValidation {
   const { horizon, windows, seasonPeriod } = options;
@@ -74,9 +79,7 @@ export function validateCandidates(
     const byName = new Map<EnsembleCandidateName, Float64Array>();
     for (const name of names) {
       if (cut < candidateMinHistory(name, template.stepMs)) continue;
-      const forecast = fitCandidate(name, Float64Array.from(train), template, options.mstlWindow).forecast(
-        horizon,
-      );
+      const forecast = fitCandidate(name, Float64Array.from(train), template, options.mstl).forecast(horizon);
       const score = mase(actual, forecast, scale, testSkip);
       if (!Number.isFinite(score)) continue;
       byName.set(name, forecast);

@@ -32,7 +32,7 @@ import { type FittedCandidate, fitCandidate } from './ensemble-candidates.ts';
 import {
   cleanHistory,
   type EnsembleSelection,
-  mstlWindowPoints,
+  mstlSettings,
   restoreSelection,
   StoredSelectionSchema,
   selectCandidates,
@@ -77,10 +77,10 @@ export function fitEnsemble(
   const calendar = ensembleCalendar(params, series, skip, history);
   for (let t = 0; t < n; t++) history[t]! *= calendar.multipliers[t]!;
   const clean = cleanHistory(series, skip, history);
-  const mstlWindow = mstlWindowPoints(params, series.stepMs);
-  const chosenSelection = selection ?? selectCandidates(params, clean, skip, series, mstlWindow);
+  const chosenSelection = selection ?? selectCandidates(params, clean, skip, series);
   const { ranking, residuals, validationHorizon, chosen } = chosenSelection;
-  const members: FittedCandidate[] = chosen.map((name) => fitCandidate(name, clean, series, mstlWindow));
+  const mstl = mstlSettings(params, series.stepMs, n, validationHorizon);
+  const members: FittedCandidate[] = chosen.map((name) => fitCandidate(name, clean, series, mstl));
   const offsetsFor = (level: number) => residualOffsets(residuals, level);
   const lastTimestamp = series.timestamps[n - 1]!;
   const stored = storeHistory(series, skip, [], [...events]);
