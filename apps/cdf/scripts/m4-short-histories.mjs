@@ -1,0 +1,120 @@
+#!/usr/bin/env node
+// `cdf forecast` on short histories of real data: the M4 hourly dev set (../shared/datasets/m4-hourly,
+// 207 series, M4 competition) with each series' training set cut to its last L hours, forecast 48 h
+// ahead with --id-col and scored on the M4 test window. A platform that has just started metering
+// has two to four weeks of history; this is the run behind the baseline README's "Short histories".
+// Prints, per L: p50 sMAPE (M4 definition, %), MASE and the pinball loss of P50..P99, both scaled by
+// the full training set's in-sample seasonal naive error at 24 h (so every L is on one scale), and
+// coverage of each quantile. Forecasts are kept in --dir and reused when present.
+// Build first (pnpm build), then:
+//   node apps/cdf/scripts/m4-short-histories.mjs 240,336,504 [--dir /tmp/cdf-m4-short] [--data DIR]
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const args = process.argv.slice(2);
+const flag = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i >= 0 && args[i + 1] !== undefined ? args[i + 1] : fallback;
+};
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '../../..');
+const cli = join(root, 'apps/cdf/dist/cli.js');
+const data = flag('--data', resolve(root, '../shared/datasets/m4-hourly'));
+const dir = flag('--dir', '/tmp/cdf-m4-short');
+const lengths = (args[0] ?? '').split(',').filter(Boolean).map(Number);
+if (lengths.length === 0 || lengths.some((l) => !Number.isInteger(l) || l < 48)) {
+  console.error(
+    'usage: node apps/cdf/scripts/m4-short-histories.mjs HOURS[,HOURS...] [--dir DIR] [--data DIR]',
+  );
+  process.exit(2);
+}
+if (!existsSync(cli)) {
+  console.error(`${cli} not found: run pnpm build first`);
+  process.exit(2);
+}
+const LEVELS = [0.5, 0.75, 0.9, 0.95, 0.99];
+const COLUMNS = ['p50', 'p75', 'p90', 'p95', 'p99'];
+const HORIZON = 48;
+
+/** Rows of a long table `series_id,timestamp,value`, grouped by series in file order. */
+function readLong(path) {
+  const bySeries = new Map();
+  const lines = readFileSync(path, 'utf8').trim().split('\n').slice(1);
+  for (const line of lines) {
+    const [id, timestamp, value] = line.split(',');
+    if (!bySeries.has(id)) bySeries.set(id, []);
+    bySeries.get(id).push({ timestamp, value: Number(value) });
+  }
+  return bySeries;
+}
+
+const train = readLong(join(data, 'train.csv'));
+const test = readLong(join(data, 'test.csv'));
+/** The full training set's mean |y_t - y_{t-24}|: MASE's scale, the same for every L. */
+const scale = new Map(
+  [...train].map(([id, rows]) => {
+    let sum = 0;
+    for (let t = 24; t < rows.length; t++) sum += Math.abs(rows[t].value - rows[t - 24].value);
+    return [id, sum / (rows.length - 24)];
+  }),
+);
+
+console.log(
+  `cdf forecast on the M4 hourly dev set cut to its last L hours (${train.size} series, h = ${HORIZON})`,
+);
+console.log(
+  '| L (h) | p50 sMAPE % | MASE | scaled pinball P50 / P75 / P90 / P95 / P99 | coverage P50 / P75 / P90 / P95 / P99 |',
+);
+console.log('| --- | --- | --- | --- | --- |');
+for (const length of lengths) {
+  const out = join(dir, `last-${length}`);
+  if (!existsSync(join(out, 'scenarios.csv'))) {
+    mkdirSync(out, { recursive: true });
+    const input = join(dir, `train-last-${length}.csv`);
+    const lines = ['series_id,timestamp,value'];
+    for (const [id, rows] of train)
+      for (const r of rows.slice(-length)) lines.push(`${id},${r.timestamp},${r.value}`);
+    writeFileSync(input, `${lines.join('\n')}\n`);
+    const cmd = ['forecast', '--input', input, '--target', 'value', '--id-col', 'series_id'];
+    execFileSync('node', [cli, ...cmd, '--horizon', String(HORIZON), '--out', out, '-q'], {
+      stdio: 'inherit',
+    });
+  }
+  const [head, ...rows] = readFileSync(join(out, 'scenarios.csv'), 'utf8').trim().split('\n');
+  const header = head.split(',');
+  const col = (name) => header.indexOf(name);
+  const forecasts = new Map();
+  for (const row of rows) {
+    const cells = row.split(',');
+    const id = cells[col('series_id')];
+    if (!forecasts.has(id)) forecasts.set(id, []);
+    forecasts.get(id).push(COLUMNS.map((c) => Number(cells[col(c)])));
+  }
+  let n = 0;
+  let smape = 0;
+  let mase = 0;
+  const pinball = LEVELS.map(() => 0);
+  const covered = LEVELS.map(() => 0);
+  for (const [id, actual] of test) {
+    const f = forecasts.get(id);
+    if (f === undefined) throw new Error(`series ${id}: no forecast in ${out}/scenarios.csv`);
+    const s = scale.get(id);
+    actual.slice(0, HORIZON).forEach(({ value: y }, h) => {
+      const p50 = f[h][0];
+      smape += (200 * Math.abs(y - p50)) / (Math.abs(y) + Math.abs(p50));
+      mase += Math.abs(y - p50) / s;
+      LEVELS.forEach((q, i) => {
+        const v = f[h][i];
+        pinball[i] += (y >= v ? q * (y - v) : (1 - q) * (v - y)) / s;
+        if (y <= v) covered[i]++;
+      });
+      n++;
+    });
+  }
+  const join3 = (xs, d) => xs.map((x) => (x / n).toFixed(d)).join(' / ');
+  console.log(
+    `| ${length} | ${(smape / n).toFixed(3)} | ${(mase / n).toFixed(3)} | ${join3(pinball, 4)} | ${join3(covered, 3)} |`,
+  );
+}
