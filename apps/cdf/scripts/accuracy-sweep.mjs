@@ -9,14 +9,11 @@
 //   node apps/cdf/scripts/accuracy-sweep.mjs 3,5,11 [--dir /tmp/cdf-sweep] [--no-launches]
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { builtCli, COLUMNS, LEVELS, pinball } from './forecast-scoring.mjs';
 
-const LEVELS = [0.5, 0.75, 0.9, 0.95, 0.99];
-const COLUMNS = ['p50', 'p75', 'p90', 'p95', 'p99'];
 const LAST_ORIGIN = Date.parse('2026-12-25T00:00:00Z');
 const ORIGIN_STEP_MS = 42 * 86_400_000;
-const cli = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'cli.js');
 
 const args = process.argv.slice(2);
 const seeds = (args[0] ?? '').split(',').filter(Boolean).map(Number);
@@ -27,10 +24,7 @@ if (seeds.length === 0 || seeds.some((s) => !Number.isInteger(s)) || !root) {
   console.error('usage: node apps/cdf/scripts/accuracy-sweep.mjs SEED[,SEED...] [--dir DIR] [--no-launches]');
   process.exit(2);
 }
-if (!existsSync(cli)) {
-  console.error(`${cli} not found: run pnpm build first`);
-  process.exit(2);
-}
+const cli = builtCli();
 
 /** Parse a CSV text into a header and rows of strings. */
 function readCsv(path) {
@@ -53,7 +47,7 @@ function add(group, actual, quantiles) {
   LEVELS.forEach((q, j) => {
     const f = quantiles[j];
     if (actual <= f) g.covered[j]++;
-    g.pinball[j] += actual >= f ? q * (actual - f) : (1 - q) * (f - actual);
+    g.pinball[j] += pinball(actual, f, q);
   });
   groups.set(group, g);
 }

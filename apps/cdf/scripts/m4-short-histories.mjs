@@ -12,17 +12,12 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { builtCli, flag, readQuantileForecasts, ScaledScores } from './forecast-scoring.mjs';
 
 const args = process.argv.slice(2);
-const flag = (name, fallback) => {
-  const i = args.indexOf(name);
-  return i >= 0 && args[i + 1] !== undefined ? args[i + 1] : fallback;
-};
-const here = dirname(fileURLToPath(import.meta.url));
-const root = resolve(here, '../../..');
-const cli = join(root, 'apps/cdf/dist/cli.js');
-const data = flag('--data', resolve(root, '../shared/datasets/m4-hourly'));
-const dir = flag('--dir', '/tmp/cdf-m4-short');
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+const data = flag(args, '--data', resolve(root, '../shared/datasets/m4-hourly'));
+const dir = flag(args, '--dir', '/tmp/cdf-m4-short');
 const lengths = (args[0] ?? '').split(',').filter(Boolean).map(Number);
 if (lengths.length === 0 || lengths.some((l) => !Number.isInteger(l) || l < 48)) {
   console.error(
@@ -30,12 +25,7 @@ if (lengths.length === 0 || lengths.some((l) => !Number.isInteger(l) || l < 48))
   );
   process.exit(2);
 }
-if (!existsSync(cli)) {
-  console.error(`${cli} not found: run pnpm build first`);
-  process.exit(2);
-}
-const LEVELS = [0.5, 0.75, 0.9, 0.95, 0.99];
-const COLUMNS = ['p50', 'p75', 'p90', 'p95', 'p99'];
+const cli = builtCli();
 const HORIZON = 48;
 
 /** Rows of a long table `series_id,timestamp,value`, grouped by series in file order. */
@@ -82,39 +72,14 @@ for (const length of lengths) {
       stdio: 'inherit',
     });
   }
-  const [head, ...rows] = readFileSync(join(out, 'scenarios.csv'), 'utf8').trim().split('\n');
-  const header = head.split(',');
-  const col = (name) => header.indexOf(name);
-  const forecasts = new Map();
-  for (const row of rows) {
-    const cells = row.split(',');
-    const id = cells[col('series_id')];
-    if (!forecasts.has(id)) forecasts.set(id, []);
-    forecasts.get(id).push(COLUMNS.map((c) => Number(cells[col(c)])));
-  }
-  let n = 0;
-  let smape = 0;
-  let mase = 0;
-  const pinball = LEVELS.map(() => 0);
-  const covered = LEVELS.map(() => 0);
+  const forecasts = readQuantileForecasts(join(out, 'scenarios.csv'));
+  const scores = new ScaledScores();
   for (const [id, actual] of test) {
     const f = forecasts.get(id);
     if (f === undefined) throw new Error(`series ${id}: no forecast in ${out}/scenarios.csv`);
-    const s = scale.get(id);
-    actual.slice(0, HORIZON).forEach(({ value: y }, h) => {
-      const p50 = f[h][0];
-      smape += (200 * Math.abs(y - p50)) / (Math.abs(y) + Math.abs(p50));
-      mase += Math.abs(y - p50) / s;
-      LEVELS.forEach((q, i) => {
-        const v = f[h][i];
-        pinball[i] += (y >= v ? q * (y - v) : (1 - q) * (v - y)) / s;
-        if (y <= v) covered[i]++;
-      });
-      n++;
+    actual.slice(0, HORIZON).forEach(({ value }, h) => {
+      scores.add(value, f[h], scale.get(id));
     });
   }
-  const join3 = (xs, d) => xs.map((x) => (x / n).toFixed(d)).join(' / ');
-  console.log(
-    `| ${length} | ${(smape / n).toFixed(3)} | ${(mase / n).toFixed(3)} | ${join3(pinball, 4)} | ${join3(covered, 3)} |`,
-  );
+  console.log(`| ${length} | ${scores.cells(3, 4)} |`);
 }

@@ -15,27 +15,17 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { builtCli, flag, readQuantileForecasts, ScaledScores } from './forecast-scoring.mjs';
 
 const args = process.argv.slice(2);
-const flag = (name, fallback) => {
-  const i = args.indexOf(name);
-  return i >= 0 && args[i + 1] !== undefined ? args[i + 1] : fallback;
-};
-const here = dirname(fileURLToPath(import.meta.url));
-const root = resolve(here, '../../..');
-const cli = join(root, 'apps/cdf/dist/cli.js');
-const data = join(flag('--data', resolve(root, '../shared/datasets/nab')), 'data');
-const dir = flag('--dir', '/tmp/cdf-nab-hourly');
-if (!existsSync(cli)) {
-  console.error(`${cli} not found: run pnpm build first`);
-  process.exit(2);
-}
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+const data = join(flag(args, '--data', resolve(root, '../shared/datasets/nab')), 'data');
+const dir = flag(args, '--dir', '/tmp/cdf-nab-hourly');
+const cli = builtCli();
 const HOUR = 3_600_000;
 const HORIZON = 24;
 const MIN_HOURS = 9 * 24;
 const SHORT_HOURS = 4 * 168;
-const LEVELS = [0.5, 0.75, 0.9, 0.95, 0.99];
-const COLUMNS = ['p50', 'p75', 'p90', 'p95', 'p99'];
 
 /** One NAB file as hourly means, every hour from the first to the last (NaN where none was read). */
 function hourlyMeans(path) {
@@ -90,15 +80,7 @@ if (!existsSync(join(out, 'scenarios.csv'))) {
   const cmd = ['forecast', '--input', input, '--target', 'value', '--id-col', 'series_id'];
   execFileSync('node', [cli, ...cmd, '--horizon', String(HORIZON), '--out', out, '-q'], { stdio: 'inherit' });
 }
-const [head, ...rows] = readFileSync(join(out, 'scenarios.csv'), 'utf8').trim().split('\n');
-const header = head.split(',');
-const forecasts = new Map();
-for (const row of rows) {
-  const cells = row.split(',');
-  const id = cells[header.indexOf('series_id')];
-  if (!forecasts.has(id)) forecasts.set(id, []);
-  forecasts.get(id).push(COLUMNS.map((c) => Number(cells[header.indexOf(c)])));
-}
+const forecasts = readQuantileForecasts(join(out, 'scenarios.csv'));
 
 /** Mean |y_t - y_{t-24}| over the observed pairs of a history. */
 function seasonalScale(history) {
@@ -125,11 +107,7 @@ console.log(
 console.log('| --- | --- | --- | --- | --- | --- |');
 for (const [label, keep] of groups) {
   let count = 0;
-  let n = 0;
-  let smape = 0;
-  let mase = 0;
-  const pinball = LEVELS.map(() => 0);
-  const covered = LEVELS.map(() => 0);
+  const scores = new ScaledScores();
   for (const s of series.filter(keep)) {
     const f = forecasts.get(s.id);
     if (f === undefined) throw new Error(`series ${s.id}: no forecast in ${out}/scenarios.csv`);
@@ -137,20 +115,8 @@ for (const [label, keep] of groups) {
     if (!(scale > 0)) continue; // a flat history: no scale to measure errors by
     count++;
     s.actual.forEach((y, h) => {
-      const p50 = f[h][0];
-      const denominator = Math.abs(y) + Math.abs(p50);
-      smape += denominator > 0 ? (200 * Math.abs(y - p50)) / denominator : 0;
-      mase += Math.abs(y - p50) / scale;
-      LEVELS.forEach((q, i) => {
-        const v = f[h][i];
-        pinball[i] += (y >= v ? q * (y - v) : (1 - q) * (v - y)) / scale;
-        if (y <= v) covered[i]++;
-      });
-      n++;
+      scores.add(y, f[h], scale);
     });
   }
-  const mean = (xs, d) => xs.map((x) => (x / n).toFixed(d)).join(' / ');
-  console.log(
-    `| ${label} | ${count} | ${(smape / n).toFixed(2)} | ${(mase / n).toFixed(3)} | ${mean(pinball, 3)} | ${mean(covered, 3)} |`,
-  );
+  console.log(`| ${label} | ${count} | ${scores.cells(2, 3)} |`);
 }
