@@ -2,8 +2,9 @@
 // quantile levels, pinball loss, command-line flags, the built CLI, and the scores of forecasts
 // written with --id-col.
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { datasetsDir } from '@cdf/eval';
 
 /** The quantile levels of the scenario frame, in the order of {@link COLUMNS}. */
 export const LEVELS = [0.5, 0.75, 0.9, 0.95, 0.99];
@@ -18,6 +19,21 @@ export function builtCli() {
     process.exit(2);
   }
   return cli;
+}
+
+/**
+ * A folder of the shared datasets (`--data` when given, else `name` in @cdf/eval's
+ * `datasetsDir`: `$CDF_DATASETS`, `../shared/datasets` beside the repository, or
+ * `/work/shared/datasets`); exits with a message naming `file` when that file is not in it.
+ */
+export function datasetFolder(args, name, file) {
+  const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+  const folder = flag(args, '--data', join(datasetsDir(root), name));
+  if (!existsSync(join(folder, file))) {
+    console.error(`${join(folder, file)} not found: pass --data DIR or set CDF_DATASETS`);
+    process.exit(2);
+  }
+  return folder;
 }
 
 /** The value after `name` in `args`, else `fallback`. */

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `cdf forecast` on short histories of real data: the M4 hourly dev set (../shared/datasets/m4-hourly,
+// `cdf forecast` on short histories of real data: the M4 hourly dev set (shared datasets, m4-hourly,
 // 207 series, M4 competition) with each series' training set cut to its last L hours, forecast 48 h
 // ahead with --id-col and scored on the M4 test window. A platform that has just started metering
 // has two to four weeks of history; this is the run behind the baseline README's "Short histories".
@@ -10,13 +10,10 @@
 //   node apps/cdf/scripts/m4-short-histories.mjs 240,336,504 [--dir /tmp/cdf-m4-short] [--data DIR]
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { builtCli, flag, readQuantileForecasts, ScaledScores } from './forecast-scoring.mjs';
+import { join } from 'node:path';
+import { builtCli, datasetFolder, flag, readQuantileForecasts, ScaledScores } from './forecast-scoring.mjs';
 
 const args = process.argv.slice(2);
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-const data = flag(args, '--data', resolve(root, '../shared/datasets/m4-hourly'));
 const dir = flag(args, '--dir', '/tmp/cdf-m4-short');
 const lengths = (args[0] ?? '').split(',').filter(Boolean).map(Number);
 if (lengths.length === 0 || lengths.some((l) => !Number.isInteger(l) || l < 48)) {
@@ -25,6 +22,7 @@ if (lengths.length === 0 || lengths.some((l) => !Number.isInteger(l) || l < 48))
   );
   process.exit(2);
 }
+const data = datasetFolder(args, 'm4-hourly', 'train.csv');
 const cli = builtCli();
 const HORIZON = 48;
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `cdf forecast` on real data no forecasting choice was tuned on: the 58-file NAB corpus
-// (../shared/datasets/nab, Numenta Anomaly Benchmark v1.0, MIT) read as demand. Each `real*` series
+// (shared datasets, nab/, Numenta Anomaly Benchmark v1.0, MIT) read as demand. Each `real*` series
 // is averaged to whole UTC hours; a series is kept when it spans at least 9 days and its last 24
 // hours are all observed. Those 24 hours are held out and forecast with --id-col --horizon 24 from
 // the hours before them (hours with no reading are left as gaps for cdf to fill). Their last days
@@ -13,13 +13,11 @@
 //   node apps/cdf/scripts/nab-hourly-forecast.mjs [--dir /tmp/cdf-nab-hourly] [--data DIR]
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { builtCli, flag, readQuantileForecasts, ScaledScores } from './forecast-scoring.mjs';
+import { join } from 'node:path';
+import { builtCli, datasetFolder, flag, readQuantileForecasts, ScaledScores } from './forecast-scoring.mjs';
 
 const args = process.argv.slice(2);
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-const data = join(flag(args, '--data', resolve(root, '../shared/datasets/nab')), 'data');
+const data = join(datasetFolder(args, 'nab', 'data'), 'data');
 const dir = flag(args, '--dir', '/tmp/cdf-nab-hourly');
 const cli = builtCli();
 const HOUR = 3_600_000;
