@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium } from 'playwright-core';
@@ -11,11 +11,18 @@ export function hasChromium(): boolean {
   return existsSync(CHROMIUM_PATH);
 }
 
+/** A running Chromium and the close that also removes its profile folder. */
+export interface LaunchedChromium {
+  context: BrowserContext;
+  /** Close the browser, then remove the fresh profile folder it wrote. */
+  close(): Promise<void>;
+}
+
 /** Launch the system Chromium headless, offline-minded, with a fresh profile folder. */
-export async function launchChromium(): Promise<BrowserContext> {
+export async function launchChromium(): Promise<LaunchedChromium> {
   // playwright passes the fresh profile as --user-data-dir itself.
   const profile = mkdtempSync(join(tmpdir(), 'cdf-chromium-'));
-  return chromium.launchPersistentContext(profile, {
+  const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: true,
     viewport: { width: 1440, height: 1000 },
@@ -31,4 +38,11 @@ export async function launchChromium(): Promise<BrowserContext> {
       '--disable-sync',
     ],
   });
+  return {
+    context,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
+    },
+  };
 }

@@ -4,7 +4,7 @@
  * downsampled with its extremes kept, and the same bytes for the same input.
  */
 
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CdfError } from '@cdf/core';
@@ -135,5 +135,6 @@ describe('renderDashboardImages', () => {
       expect(svg).not.toContain('<script');
       expect((svg.match(/<(path|rect|circle|line)\b/g) ?? []).length).toBeGreaterThanOrEqual(8);
     }
+    rmSync(dir, { recursive: true, force: true });
   });
 });

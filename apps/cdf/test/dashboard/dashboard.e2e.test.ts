@@ -7,11 +7,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PANEL_IDS } from '../../src/dashboard/dashboard-panels.ts';
 import { renderDashboard } from '../../src/dashboard/render-dashboard.ts';
-import { hasChromium, launchChromium } from './chromium.ts';
+import { hasChromium, type LaunchedChromium, launchChromium } from './chromium.ts';
 import { buildDashboardFixture } from './dashboard-fixture.ts';
 
 const ci = process.env.CI === 'true';
@@ -24,7 +24,7 @@ if (!available && !ci) {
 const OUT = process.env.CDF_DASHBOARD_OUT ?? join(tmpdir(), 'cdf-dashboard-e2e');
 
 describe.skipIf(!available && !ci)('dashboard in a real browser', () => {
-  let browser: BrowserContext;
+  let browser: LaunchedChromium | undefined;
   let page: Page;
   const errors: string[] = [];
   const requests: string[] = [];
@@ -40,7 +40,7 @@ describe.skipIf(!available && !ci)('dashboard in a real browser', () => {
     htmlPath = join(OUT, 'dashboard.html');
     writeFileSync(htmlPath, html);
     browser = await launchChromium();
-    page = await browser.newPage();
+    page = await browser.context.newPage();
     page.on('console', (m) => {
       if (m.type() === 'error' || m.type() === 'warning') errors.push(`${m.type()}: ${m.text()}`);
     });

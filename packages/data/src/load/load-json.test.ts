@@ -1,6 +1,9 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CdfError } from '@cdf/core';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { loadMetrics } from './load-metrics.ts';
 import { readNdjsonTable } from './read-ndjson.ts';
 
@@ -57,7 +60,9 @@ describe('loadMetrics: JSON', () => {
   });
 
   it('rejects a record that is not an object, and an absent target', async () => {
-    const path = '/tmp/cdf-load-test-records.json';
+    const dir = mkdtempSync(join(tmpdir(), 'cdf-load-json-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    const path = join(dir, 'records.json');
     const { writeFile } = await import('node:fs/promises');
     await writeFile(path, '[{"timestamp": "2024-03-10T00:00:00Z", "compute_tflops": 1}, 5]');
     expect(await failure(loadMetrics(path), path, 'r.json')).toEqual([

@@ -1,10 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { CdfError } from '@cdf/core';
 import { type ColumnSource, parquetWriteBuffer, schemaFromColumnData } from 'hyparquet-writer';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { loadMetrics } from './load-metrics.ts';
 import type { LoadOptions } from './load-options.ts';
 
@@ -13,6 +13,7 @@ type SchemaElement = NonNullable<Parameters<typeof schemaFromColumnData>[0]['sch
 
 // Parquet inputs are written here by the tests themselves, with hyparquet-writer.
 const dir = mkdtempSync(join(tmpdir(), 'cdf-load-parquet-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function writeParquet(
   name: string,

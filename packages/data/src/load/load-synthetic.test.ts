@@ -1,7 +1,7 @@
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { generateSynthetic } from '../synthetic/generate-synthetic.ts';
 import { syntheticToCsv } from '../synthetic/synthetic-csv.ts';
 import { loadMetrics } from './load-metrics.ts';
@@ -9,7 +9,9 @@ import { loadMetrics } from './load-metrics.ts';
 describe('loadMetrics on the synthetic generator output', () => {
   it('reads back exactly what the generator wrote, with event_type as a text column', async () => {
     const data = generateSynthetic({ start: '2024-01-01', end: '2024-03-01', seed: 7 });
-    const path = join(tmpdir(), 'cdf-load-synthetic.csv');
+    const dir = mkdtempSync(join(tmpdir(), 'cdf-load-synthetic-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    const path = join(dir, 'synthetic.csv');
     writeFileSync(path, syntheticToCsv(data));
     const table = await loadMetrics(path);
     expect(Array.from(table.timestamps)).toEqual(Array.from(data.timestamps));

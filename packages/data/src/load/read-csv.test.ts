@@ -1,9 +1,9 @@
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CdfError } from '@cdf/core';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { loadMetrics } from './load-metrics.ts';
 import { readCsvTable } from './read-csv.ts';
 
@@ -109,7 +109,9 @@ describe('readCsvTable', () => {
         `${new Date(T0 + i * 3_600_000).toISOString()},${100 + (i % 50) / 4},${1000 + i},${250.5},${80.25},${i % 7}`,
       );
     }
-    const path = join(tmpdir(), 'cdf-load-17520.csv');
+    const dir = mkdtempSync(join(tmpdir(), 'cdf-load-17520-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    const path = join(dir, '17520.csv');
     writeFileSync(path, `${lines.join('\n')}\n`);
     const table = await loadMetrics(path);
     expect(table.timestamps.length).toBe(17_520);

@@ -1,12 +1,16 @@
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { repoRootOf } from './shared-datasets.ts';
+
+// Every folder the tests make lives under this one, removed at the end.
+const scratch = mkdtempSync(join(tmpdir(), 'cdf-shared-datasets-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe('repoRootOf', () => {
   it('finds the folder holding pnpm-workspace.yaml above a package folder', () => {
-    const root = mkdtempSync(join(tmpdir(), 'cdf-root-'));
+    const root = mkdtempSync(join(scratch, 'root-'));
     writeFileSync(join(root, 'pnpm-workspace.yaml'), 'packages: []\n');
     const pkg = join(root, 'packages', 'spikes');
     mkdirSync(pkg, { recursive: true });
@@ -15,7 +19,7 @@ describe('repoRootOf', () => {
   });
 
   it('returns the folder itself when no folder above is a workspace', () => {
-    const lone = mkdtempSync(join(tmpdir(), 'cdf-lone-'));
+    const lone = mkdtempSync(join(scratch, 'lone-'));
     expect(repoRootOf(lone)).toBe(lone);
   });
 

@@ -1,12 +1,15 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { readLongCsv, seriesOf } from './long-csv.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'bench-long-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('readLongCsv', () => {
   it('groups rows by series id in file order (the M4 layout series_id,timestamp,value)', () => {
-    const path = join(mkdtempSync(join(tmpdir(), 'bench-long-')), 'long.csv');
+    const path = join(dir, 'long.csv');
     // The first rows of the shared M4 hourly train.csv (H2), plus a second series.
     writeFileSync(
       path,
@@ -24,7 +27,7 @@ describe('readLongCsv', () => {
   });
 
   it('refuses a row without three cells', () => {
-    const path = join(mkdtempSync(join(tmpdir(), 'bench-long-')), 'bad.csv');
+    const path = join(dir, 'bad.csv');
     writeFileSync(path, 'series_id,timestamp,value\nH2,2020-01-06T00:00:00Z\n');
     expect(() => readLongCsv(path)).toThrow(/bad.csv:2: expected id,timestamp,value/);
   });
