@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CdfError } from '@cdf/core';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { expandInstants } from '../../src/dashboard/client/compact-time-panel.ts';
 import type { DashboardPayload } from '../../src/dashboard/client/dashboard-payload.ts';
 import type { DashboardDataInput } from '../../src/dashboard/dashboard-data.ts';
@@ -126,6 +126,7 @@ describe('renderDashboard', () => {
 describe('renderDashboardImages', () => {
   it('writes one standalone SVG per panel, colours resolved, no script', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cdf-dashboard-svg-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     const paths = await renderDashboardImages(fixture, { format: 'svg', outDir: dir });
     expect(paths.map((p) => p.slice(dir.length + 1))).toEqual(PANEL_IDS.map((id) => `${id}.svg`));
     for (const path of paths) {
@@ -135,6 +136,5 @@ describe('renderDashboardImages', () => {
       expect(svg).not.toContain('<script');
       expect((svg.match(/<(path|rect|circle|line)\b/g) ?? []).length).toBeGreaterThanOrEqual(8);
     }
-    rmSync(dir, { recursive: true, force: true });
   });
 });
