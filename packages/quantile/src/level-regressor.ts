@@ -67,7 +67,12 @@ export async function fitLevelRegressor(
     features: rows,
     label,
     objective: 'regression',
-    params: { iterations: params.iterations, maxDepth: params.maxDepth, eta: params.eta },
+    params: {
+      iterations: params.iterations,
+      maxDepth: params.maxDepth,
+      eta: params.eta,
+      maxBin: params.maxBin,
+    },
     seed,
   });
   const notes = [

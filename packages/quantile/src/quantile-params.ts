@@ -14,6 +14,11 @@ export const RegressorParamsSchema = z
     /** Learning rate. Default 0.08. */
     eta: z.number().gt(0).max(1).default(0.08),
     /**
+     * Histogram bins per feature (XGBoost's `max_bin`). The WASM booster's time per round grows
+     * with it far more than with rows. Default 256.
+     */
+    maxBin: z.number().int().min(2).max(1024).default(256),
+    /**
      * Bound on training rows: the origin stride is chosen so that origins x training horizons
      * stays under it (the stride is made coprime with 24 so origins visit every hour). Default 40,000.
      */
