@@ -1,4 +1,4 @@
-import type { Series } from '@cdf/core';
+import { CdfErrorCode, type Series } from '@cdf/core';
 import { generateSynthetic, syntheticSeries } from '@cdf/data';
 import { describe, expect, it } from 'vitest';
 import { fitLevelRegressor } from './level-regressor.ts';
@@ -24,12 +24,17 @@ describe('fitLevelRegressor', () => {
     const coarse = await fitWith(4);
     expect(standard.bins).toBe(256);
     expect(coarse.bins).toBe(4);
-    // 4 bins per feature cannot place the splits 256 bins can: the forecasts differ, both finite.
+    // 4 bins per feature cannot place the splits 256 bins can: the forecasts differ, both positive.
     expect(Array.from(coarse.forecast)).not.toEqual(Array.from(standard.forecast));
     for (const v of [...standard.forecast, ...coarse.forecast]) expect(v).toBeGreaterThan(0);
   });
 
   it('rejects a bin count below 2 as a config error naming the field', () => {
     expect(() => resolveQuantileParams({ regressor: { maxBin: 1 } })).toThrow(/maxBin/);
+    try {
+      resolveQuantileParams({ regressor: { maxBin: 1 } });
+    } catch (error) {
+      expect((error as { code?: string }).code).toBe(CdfErrorCode.InvalidConfig);
+    }
   });
 });
