@@ -1,6 +1,7 @@
 import {
   CdfError,
   CdfErrorCode,
+  DAY_MS,
   type FitOptions,
   type PlannedEvent,
   type Series,
@@ -49,7 +50,8 @@ export interface QuantileFitInput {
  * `params.originStride` apart) of the baseline and of the XGBoost level regressor (retrained at
  * each origin on its past only), then the blend weights per horizon bucket and the conformal
  * table of the blend's log residuals, all out of sample; finally the regressor on the whole
- * series. Throws INSUFFICIENT_HISTORY when no origin has `horizon` points of history.
+ * series. A history shorter than `params.regressor.minHistoryDays` gets no regressor (the
+ * baseline alone, noted). Throws INSUFFICIENT_HISTORY when no origin has `horizon` points of history.
  */
 export async function fitQuantileStage(
   input: QuantileFitInput,
@@ -63,7 +65,14 @@ export async function fitQuantileStage(
   const seed = options.seed ?? 0;
   const spikes = input.spikes ?? robustSpikeMask(series);
   const notes: string[] = [];
-  const useRegressor = p.regressor.enabled && p.baselineWeight !== 1;
+  const historyDays = (series.values.length * series.stepMs) / DAY_MS;
+  const wantRegressor = p.regressor.enabled && p.baselineWeight !== 1;
+  const useRegressor = wantRegressor && historyDays >= p.regressor.minHistoryDays;
+  if (wantRegressor && !useRegressor) {
+    notes.push(
+      `level regressor: ${historyDays.toFixed(1)} days of history, under regressor.minHistoryDays (${p.regressor.minHistoryDays}): baseline-only point forecast`,
+    );
+  }
   const forecasters: Record<string, Forecaster> = { [COMPONENTS.baseline]: input.baseline };
   const backtestRegressor = useRegressor ? regressorForecaster(p, spikes, seed) : null;
   if (backtestRegressor) forecasters[COMPONENTS.regressor] = backtestRegressor;

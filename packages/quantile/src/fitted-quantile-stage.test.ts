@@ -72,6 +72,42 @@ describe('fitted quantile stage', () => {
   });
 });
 
+describe('a history too short for the regressor', () => {
+  // The last 20 days of the 60: under the default regressor.minHistoryDays (28).
+  const short: Series = {
+    ...series,
+    timestamps: series.timestamps.slice(-480),
+    values: series.values.slice(-480),
+    filled: series.filled.slice(-480),
+  };
+  short.columns = { ...series.columns, [series.target]: short.values };
+  const fit = (minHistoryDays?: number) =>
+    fitQuantileStage(
+      { series: short, horizon: 24, baseline: dailyNaive },
+      {
+        ...params,
+        regressor: { ...params.regressor, ...(minHistoryDays === undefined ? {} : { minHistoryDays }) },
+      },
+    );
+
+  it('gets the baseline alone, and a note saying why', async () => {
+    const fitted = await fit();
+    expect(fitted.hasRegressor).toBe(false);
+    expect(fitted.weights).toEqual([1, 1]);
+    expect(fitted.notes).toContain(
+      'level regressor: 20.0 days of history, under regressor.minHistoryDays (28): baseline-only point forecast',
+    );
+    fitted.free();
+  });
+
+  it('gets the regressor when minHistoryDays allows it', async () => {
+    const fitted = await fit(14);
+    expect(fitted.hasRegressor).toBe(true);
+    expect(fitted.notes.some((n) => n.includes('minHistoryDays'))).toBe(false);
+    fitted.free();
+  });
+});
+
 describe('calibration origins have most of the history', () => {
   it('needs half the history by default, or the horizon when no origin has half', () => {
     const p = resolveQuantileParams({});
