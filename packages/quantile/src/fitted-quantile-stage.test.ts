@@ -73,14 +73,9 @@ describe('fitted quantile stage', () => {
 });
 
 describe('a history too short for the regressor', () => {
-  // The last 20 days of the 60: under the default regressor.minHistoryDays (28).
-  const short: Series = {
-    ...series,
-    timestamps: series.timestamps.slice(-480),
-    values: series.values.slice(-480),
-    filled: series.filled.slice(-480),
-  };
-  short.columns = { ...series.columns, [series.target]: short.values };
+  // 20 days of the same generator: under the default regressor.minHistoryDays (28).
+  const shortData = generateSynthetic({ start: '2024-03-01', end: '2024-03-21', seed: 5 });
+  const short: Series = syntheticSeries(shortData, { id: 'synthetic-20d' });
   const fit = (minHistoryDays?: number) =>
     fitQuantileStage(
       { series: short, horizon: 24, baseline: dailyNaive },
