@@ -81,7 +81,7 @@ describe('a history too short for the regressor', () => {
       { series: short, horizon: 24, baseline: dailyNaive },
       {
         ...params,
-        regressor: { ...params.regressor, ...(minHistoryDays === undefined ? {} : { minHistoryDays }) },
+        regressor: { ...params.regressor, minHistoryDays },
       },
     );
 
