@@ -31,10 +31,9 @@ export const DEFAULT_STAGES: Readonly<Record<ConfigStage, StageChoice>> = {
   // The level regressor with 64 histogram bins: its 150 rounds cost a third of what 256 bins
   // cost, for most of the accuracy (M4 hourly, 207 series: MASE 0.957 with the baseline alone,
   // 0.946 at 64 bins, 0.934 at 256). Its calibration copies retrain every 336 steps instead of
-  // 168: half the trainings on a long history, accuracy unchanged on synthetic data (80 windows),
-  // a little lower on M4 (MASE 0.949). It costs time (`pnpm bench`, regressor off -> on: two
-  // years hourly 10.4 -> 17.0 s, the 200-series fleet 294 -> 701 s). Under four weeks of history
-  // the stage leaves the regressor out (its `minHistoryDays`).
+  // 168: half the trainings on a long history. Under four weeks of history the stage leaves the
+  // regressor out (its `minHistoryDays`). What it costs in time and gains in accuracy: the app
+  // README (pipeline, stage 4) and @cdf/quantile's README.
   // `{"quantile": {"use": "@cdf/quantile#conformal", "params": {"regressor": {"enabled": false}}}}`
   // calibrates the baseline alone.
   quantile: {
