@@ -16,6 +16,7 @@ export { ContextNovelty } from './change/context-novelty.ts';
 export { LevelShiftStat } from './change/level-shift-stat.ts';
 export { RankHistory } from './change/rank-history.ts';
 export { RollingWindows } from './change/rolling-windows.ts';
+export { VolatilityStat } from './change/volatility-stat.ts';
 export {
   classifySpike,
   DEFAULT_SPIKE_RULES,

@@ -2,6 +2,7 @@ import type { Series } from '@cdf/core';
 import { type ChangeParamsInput, type ResolvedChangeParams, resolveChangeParams } from './change-params.ts';
 import { ContextNovelty } from './context-novelty.ts';
 import { LevelShiftStat } from './level-shift-stat.ts';
+import { VolatilityStat } from './volatility-stat.ts';
 
 /** What the change detector says about one point. */
 export interface ChangeStep {
@@ -15,6 +16,8 @@ export interface ChangeStep {
   decadesSeasonal: number;
   /** The same for the context (sequence) novelty. */
   decadesContext: number;
+  /** The same for the volatility (the recent points' spread against its own past; 0 with no `volatilityWindows`). */
+  decadesVolatility: number;
   /** True when this point raised an alarm (`rawScore >= alarmScore` outside a refractory period). */
   alarm: boolean;
 }
@@ -22,7 +25,7 @@ export interface ChangeStep {
 /**
  * A streaming detector of changes in a series' behaviour, built for general monitoring data (the
  * NAB corpus): level shifts and outliers against a recent reference window, the same on the
- * seasonal difference, and novel sequences of discretised values. Each statistic is ranked against
+ * seasonal difference, the volatility of the last points, and novel sequences of discretised values. Each statistic is ranked against
  * its own past, so the score needs no knowledge of the series' scale; the most improbable one
  * wins (Bonferroni-corrected). After an alarm it stays silent for `refractory`, so a change raises
  * one alarm. Causal, O(1) amortised per point, memory bounded by the parameters.
@@ -40,6 +43,7 @@ export class ChangeDetector {
   private readonly seasonal: LevelShiftStat | null;
   private readonly seasonRing: Float64Array;
   private readonly context: ContextNovelty;
+  private readonly volatility: VolatilityStat | null;
   private readonly correction: number;
   private seen = 0;
   private observed = 0;
@@ -53,7 +57,11 @@ export class ChangeDetector {
       p.seasonSteps > 0 ? new LevelShiftStat(p.referenceSteps, p.shortWindows, p.history) : null;
     this.seasonRing = new Float64Array(Math.max(1, p.seasonSteps));
     this.context = new ContextNovelty(p.learnSteps, p.bins, p.contexts, p.smoothing, p.history);
-    this.correction = Math.log10(this.seasonal ? 3 : 2);
+    this.volatility =
+      p.volatilityWindows.length > 0
+        ? new VolatilityStat(p.volatilityWindows, p.history, p.referenceSteps + Math.max(...p.shortWindows))
+        : null;
+    this.correction = Math.log10((this.seasonal ? 3 : 2) + (this.volatility ? 1 : 0));
   }
 
   /** Points seen so far. */
@@ -68,7 +76,15 @@ export class ChangeDetector {
   step(value: number, missing = false): ChangeStep {
     const t = this.seen++;
     if (missing || !Number.isFinite(value)) {
-      return { score: 0, rawScore: 0, decadesLevel: 0, decadesSeasonal: 0, decadesContext: 0, alarm: false };
+      return {
+        score: 0,
+        rawScore: 0,
+        decadesLevel: 0,
+        decadesSeasonal: 0,
+        decadesContext: 0,
+        decadesVolatility: 0,
+        alarm: false,
+      };
     }
     const o = this.observed++;
     const decadesLevel = this.level.step(value);
@@ -79,12 +95,21 @@ export class ChangeDetector {
       this.seasonRing[o % lag] = value;
     }
     const decadesContext = this.context.step(value);
-    const best = Math.max(decadesLevel, decadesSeasonal, decadesContext) - this.correction;
+    const decadesVolatility = this.volatility ? this.volatility.step(value) : 0;
+    const best = Math.max(decadesLevel, decadesSeasonal, decadesContext, decadesVolatility) - this.correction;
     const rawScore = best > 0 ? 1 - 10 ** (-best / this.params.scoreDecades) : 0;
     const silenced = t - this.lastAlarm <= this.params.refractorySteps;
     const alarm = !silenced && rawScore >= this.params.alarmScore;
     if (alarm) this.lastAlarm = t;
-    return { score: silenced ? 0 : rawScore, rawScore, decadesLevel, decadesSeasonal, decadesContext, alarm };
+    return {
+      score: silenced ? 0 : rawScore,
+      rawScore,
+      decadesLevel,
+      decadesSeasonal,
+      decadesContext,
+      decadesVolatility,
+      alarm,
+    };
   }
 }
 

@@ -1,0 +1,44 @@
+import { RankHistory } from './rank-history.ts';
+import { RollingWindows } from './rolling-windows.ts';
+
+/**
+ * How erratic the last `k` points are, for several `k`: their standard deviation, ranked against
+ * the same window's own past values ({@link RankHistory}), so only a spread the series has rarely
+ * shown counts, and only upwards (a quiet night or a stuck sensor is the context statistic's
+ * business). It sees what a mean over the same points averages away: a burst of noise at the
+ * usual level, a jump and its rebound, a run of alternating outliers. No reference window: a
+ * spread compared with the day before was tried and scored lower on NAB (README). The most
+ * improbable `k` wins, Bonferroni-corrected. Causal, O(#k) per point (running sums,
+ * {@link RollingWindows}).
+ */
+export class VolatilityStat {
+  private readonly windows: RollingWindows;
+  private readonly histories: RankHistory[];
+  private seen = 0;
+
+  /**
+   * `windowSteps`: the window lengths; `historyCapacity`: past values kept per window;
+   * `startAfter`: points taken in before any is scored or ranked (the change detector starts
+   * every statistic together, once its level shift has a full reference).
+   */
+  constructor(
+    windowSteps: readonly number[],
+    historyCapacity: number,
+    private readonly startAfter = 0,
+  ) {
+    this.windows = new RollingWindows(0, windowSteps);
+    this.histories = windowSteps.map(() => new RankHistory(historyCapacity));
+  }
+
+  /** Take the next point; its improbability in decades (0 until `startAfter` points and the longest window are in). */
+  step(value: number): number {
+    const w = this.windows;
+    if (!w.push(value)) return 0;
+    if (this.seen++ < this.startAfter) return 0;
+    let best = 0;
+    for (let j = 0; j < w.shortSteps.length; j++) {
+      best = Math.max(best, this.histories[j]!.decades(Math.sqrt(w.shortVariance(j))));
+    }
+    return Math.max(0, best - Math.log10(w.shortSteps.length));
+  }
+}
