@@ -12,8 +12,8 @@ const duration = z.union([z.number().int().positive(), z.string().min(1)]);
 export const ChangeParamsSchema = z.object({
   /** Window just before the recent points that stands for "normal" in the level-shift statistic. Default 1 day. */
   reference: duration.default('1d'),
-  /** Recent points whose mean is compared with the reference (1 = a point outlier). Default 1, 8, 64. */
-  shortWindows: z.array(z.number().int().min(1).max(4096)).min(1).default([1, 8, 64]),
+  /** Recent points whose mean is compared with the reference (1 = a point outlier). Default 1, 8, 32. */
+  shortWindows: z.array(z.number().int().min(1).max(4096)).min(1).default([1, 8, 32]),
   /** Recent points whose spread (sd) is ranked against its own past (the volatility statistic); `[]` for none. Default 12. */
   volatilityWindows: z.array(z.number().int().min(2).max(4096)).default([12]),
   /** Seasonal lag of the second level-shift statistic (on `value - value one season ago`); `0` for none. Default 1 day. */
