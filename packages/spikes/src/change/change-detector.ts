@@ -16,7 +16,7 @@ export interface ChangeStep {
   decadesSeasonal: number;
   /** The same for the context (sequence) novelty. */
   decadesContext: number;
-  /** The same for the volatility (the recent points' spread against its own past; 0 with no `volatilityWindows`). */
+  /** The same for the volatility (the last points' spread against its own past; 0 without `volatilityWindows`). */
   decadesVolatility: number;
   /** True when this point raised an alarm (`rawScore >= alarmScore` outside a refractory period). */
   alarm: boolean;
@@ -25,10 +25,11 @@ export interface ChangeStep {
 /**
  * A streaming detector of changes in a series' behaviour, built for general monitoring data (the
  * NAB corpus): level shifts and outliers against a recent reference window, the same on the
- * seasonal difference, the volatility of the last points, and novel sequences of discretised values. Each statistic is ranked against
- * its own past, so the score needs no knowledge of the series' scale; the most improbable one
- * wins (Bonferroni-corrected). After an alarm it stays silent for `refractory`, so a change raises
- * one alarm. Causal, O(1) amortised per point, memory bounded by the parameters.
+ * seasonal difference, the volatility of the last points, and novel sequences of discretised
+ * values. Each statistic is ranked against its own past, so the score needs no knowledge of the
+ * series' scale; the most improbable one wins (Bonferroni-corrected). After an alarm it stays
+ * silent for `refractory`, so a change raises one alarm. Causal, O(1) amortised per point, memory
+ * bounded by the parameters.
  *
  * This is the NAB-profile detector; demand spikes are the ensemble's job (`createAnomalyDetector`).
  *

@@ -64,7 +64,7 @@ export class RollingWindows {
     return this.referenceSteps > 0 ? t >= this.referenceSteps + this.longest : t >= this.longest - 1;
   }
 
-  /** Mean of the reference window, around the first value (add {@link level} for the series' own). */
+  /** Mean of the reference window, around the first value (add {@link level} for the series' own); NaN without one. */
   referenceMean(): number {
     return this.refSum / this.referenceSteps;
   }
