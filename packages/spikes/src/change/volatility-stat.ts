@@ -18,8 +18,9 @@ export class VolatilityStat {
 
   /**
    * `windowSteps`: the window lengths; `historyCapacity`: past values kept per window;
-   * `startAfter`: points taken in before any is scored or ranked (the change detector starts
-   * every statistic together, once its level shift has a full reference).
+   * `startAfter`: points taken in, once the longest window is full, before any is scored or
+   * ranked (the change detector passes the points its level shift waits for, so the volatility
+   * starts one window length after the level shift).
    */
   constructor(
     windowSteps: readonly number[],
@@ -30,7 +31,10 @@ export class VolatilityStat {
     this.histories = windowSteps.map(() => new RankHistory(historyCapacity));
   }
 
-  /** Take the next point; its improbability in decades (0 until `startAfter` points and the longest window are in). */
+  /**
+   * Take the next point; its improbability in decades (0 until the longest window is full and
+   * `startAfter` more points are in).
+   */
   step(value: number): number {
     const w = this.windows;
     if (!w.push(value)) return 0;
