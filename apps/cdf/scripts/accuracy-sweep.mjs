@@ -5,8 +5,10 @@
 // back from 2026-12-25 (launches given unless --no-launches), then coverage, pinball (% of
 // demand), P50 MAPE hourly and on daily totals, overall and by the generator's event type.
 // Forecasts are kept in --dir and reused when present (delete the folder to rerun).
+// --config FILE passes a cdf config to every forecast (to measure a stage's parameters; use a
+// --dir of its own, since forecasts already in --dir are reused).
 // Build first (pnpm build), then:
-//   node apps/cdf/scripts/accuracy-sweep.mjs 3,5,11 [--dir /tmp/cdf-sweep] [--no-launches]
+//   node apps/cdf/scripts/accuracy-sweep.mjs 3,5,11 [--dir /tmp/cdf-sweep] [--no-launches] [--config F]
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,8 +22,17 @@ const seeds = (args[0] ?? '').split(',').filter(Boolean).map(Number);
 const dirArg = args.indexOf('--dir');
 const root = dirArg >= 0 ? args[dirArg + 1] : '/tmp/cdf-accuracy-sweep';
 const withLaunches = !args.includes('--no-launches');
-if (seeds.length === 0 || seeds.some((s) => !Number.isInteger(s)) || !root) {
-  console.error('usage: node apps/cdf/scripts/accuracy-sweep.mjs SEED[,SEED...] [--dir DIR] [--no-launches]');
+const configArg = args.indexOf('--config');
+const config = configArg >= 0 ? ['--config', args[configArg + 1]] : [];
+if (
+  seeds.length === 0 ||
+  seeds.some((s) => !Number.isInteger(s)) ||
+  !root ||
+  (config[1] === undefined && configArg >= 0)
+) {
+  console.error(
+    'usage: node apps/cdf/scripts/accuracy-sweep.mjs SEED[,SEED...] [--dir DIR] [--no-launches] [--config FILE]',
+  );
   process.exit(2);
 }
 const cli = builtCli();
@@ -105,6 +116,7 @@ for (const seed of seeds) {
           '--input',
           history,
           ...events,
+          ...config,
           '--horizon',
           '168',
           '--seed',
