@@ -1,5 +1,6 @@
 import { RankHistory } from './rank-history.ts';
 import { RollingWindows } from './rolling-windows.ts';
+import { scanCorrections } from './scan-correction.ts';
 
 /**
  * How erratic the last `k` points are, for several `k`: their standard deviation, ranked against
@@ -8,12 +9,13 @@ import { RollingWindows } from './rolling-windows.ts';
  * business). It sees what a mean over the same points averages away: a burst of noise at the
  * usual level, a jump and its rebound, a run of alternating outliers. No reference window: a
  * spread compared with the day before was tried and scored lower on NAB (README). The most
- * improbable `k` wins, Bonferroni-corrected. Causal, O(#k) per point (running sums,
+ * improbable `k` (less {@link scanCorrections} for the shorter windows) wins, Bonferroni-corrected. Causal, O(#k) per point (running sums,
  * {@link RollingWindows}).
  */
 export class VolatilityStat {
   private readonly windows: RollingWindows;
   private readonly histories: RankHistory[];
+  private readonly corrections: Float64Array;
   private seen = 0;
 
   /**
@@ -29,6 +31,7 @@ export class VolatilityStat {
   ) {
     this.windows = new RollingWindows(0, windowSteps);
     this.histories = windowSteps.map(() => new RankHistory(historyCapacity));
+    this.corrections = scanCorrections(windowSteps);
   }
 
   /**
@@ -41,7 +44,8 @@ export class VolatilityStat {
     if (this.seen++ < this.startAfter) return 0;
     let best = 0;
     for (let j = 0; j < w.shortSteps.length; j++) {
-      best = Math.max(best, this.histories[j]!.decades(Math.sqrt(w.shortVariance(j))));
+      const decades = this.histories[j]!.decades(Math.sqrt(w.shortVariance(j)));
+      best = Math.max(best, decades - this.corrections[j]!);
     }
     return Math.max(0, best - Math.log10(w.shortSteps.length));
   }
