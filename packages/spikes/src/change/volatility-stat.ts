@@ -1,21 +1,20 @@
-import { RankHistory } from './rank-history.ts';
 import { RollingWindows } from './rolling-windows.ts';
-import { scanCorrections } from './scan-correction.ts';
+import { WindowRanks } from './window-ranks.ts';
 
 /**
  * How erratic the last `k` points are, for several `k`: their standard deviation, ranked against
- * the same window's own past values ({@link RankHistory}), so only a spread the series has rarely
+ * the same window's own past values, so only a spread the series has rarely
  * shown counts, and only upwards (a quiet night or a stuck sensor is the context statistic's
  * business). It sees what a mean over the same points averages away: a burst of noise at the
  * usual level, a jump and its rebound, a run of alternating outliers. No reference window: a
- * spread compared with the day before was tried and scored lower on NAB (README). The most
- * improbable `k` (less {@link scanCorrections} for the shorter windows) wins, Bonferroni-corrected. Causal, O(#k) per point (running sums,
- * {@link RollingWindows}).
+ * spread compared with the day before was tried and scored lower on NAB (README). The windows
+ * are combined as the level shift's are ({@link WindowRanks}). Causal, O(#k) per point (running
+ * sums, {@link RollingWindows}).
  */
 export class VolatilityStat {
   private readonly windows: RollingWindows;
-  private readonly histories: RankHistory[];
-  private readonly corrections: Float64Array;
+  private readonly ranks: WindowRanks;
+  private readonly statistics: Float64Array;
   private seen = 0;
 
   /**
@@ -30,8 +29,8 @@ export class VolatilityStat {
     private readonly startAfter = 0,
   ) {
     this.windows = new RollingWindows(0, windowSteps);
-    this.histories = windowSteps.map(() => new RankHistory(historyCapacity));
-    this.corrections = scanCorrections(windowSteps);
+    this.ranks = new WindowRanks(windowSteps, historyCapacity);
+    this.statistics = new Float64Array(windowSteps.length);
   }
 
   /**
@@ -42,11 +41,7 @@ export class VolatilityStat {
     const w = this.windows;
     if (!w.push(value)) return 0;
     if (this.seen++ < this.startAfter) return 0;
-    let best = 0;
-    for (let j = 0; j < w.shortSteps.length; j++) {
-      const decades = this.histories[j]!.decades(Math.sqrt(w.shortVariance(j)));
-      best = Math.max(best, decades - this.corrections[j]!);
-    }
-    return Math.max(0, best - Math.log10(w.shortSteps.length));
+    for (let j = 0; j < w.shortSteps.length; j++) this.statistics[j] = Math.sqrt(w.shortVariance(j));
+    return this.ranks.decades(this.statistics);
   }
 }
