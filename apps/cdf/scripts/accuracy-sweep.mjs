@@ -12,7 +12,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { builtCli, COLUMNS, LEVELS, pinball } from './forecast-scoring.mjs';
+import { builtCli, COLUMNS, flag, LEVELS, pinball } from './forecast-scoring.mjs';
 
 const LAST_ORIGIN = Date.parse('2026-12-25T00:00:00Z');
 const ORIGIN_STEP_MS = 42 * 86_400_000;
@@ -22,13 +22,13 @@ const seeds = (args[0] ?? '').split(',').filter(Boolean).map(Number);
 const dirArg = args.indexOf('--dir');
 const root = dirArg >= 0 ? args[dirArg + 1] : '/tmp/cdf-accuracy-sweep';
 const withLaunches = !args.includes('--no-launches');
-const configArg = args.indexOf('--config');
-const config = configArg >= 0 ? ['--config', args[configArg + 1]] : [];
+const configFile = flag(args, '--config');
+const config = configFile === undefined ? [] : ['--config', configFile];
 if (
   seeds.length === 0 ||
   seeds.some((s) => !Number.isInteger(s)) ||
   !root ||
-  (config[1] === undefined && configArg >= 0)
+  (args.includes('--config') && configFile === undefined)
 ) {
   console.error(
     'usage: node apps/cdf/scripts/accuracy-sweep.mjs SEED[,SEED...] [--dir DIR] [--no-launches] [--config FILE]',
