@@ -31,6 +31,12 @@ describe('fitSpikePredictor', () => {
     const json = JSON.parse(JSON.stringify(predictor.toJSON()));
     const loaded = await loadSpikePredictor(json);
     expect(loaded.predict({ horizon: 48 })).toEqual(forecast);
+    expect(loaded.params.plannedDistanceCap).toBe(48);
+    // saved before the cap existed: its classifier learnt the distances uncapped, so none applies
+    delete json.params.plannedDistanceCap;
+    const older = await loadSpikePredictor(json);
+    expect(older.params.plannedDistanceCap).toBeNull();
+    older.free();
     expect(() => predictor.predict({ horizon: 49 })).toThrow(/horizon/);
     predictor.free();
     loaded.free();

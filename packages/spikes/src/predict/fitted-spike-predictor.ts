@@ -11,6 +11,7 @@ import { buildPredictionRows, type FeatureMatrix } from '@cdf/features';
 import type { Calibrator, GbdtModel } from '@cdf/gbdt';
 import { type HistoryTail, historyTail, saveHistoryTail } from './history-tail.ts';
 import { ongoingSpikeProbability, type SpikeRun, spikeRunContext } from './ongoing-spike.ts';
+import { capPlannedDistance } from './planned-distance-cap.ts';
 import { capHoursSinceAnomaly } from './quiet-history-cap.ts';
 import { spikeModelFeatures } from './spike-model-features.ts';
 import type { SpikePredictorParams } from './spike-predictor-params.ts';
@@ -124,11 +125,15 @@ export class FittedSpikePredictor {
   /**
    * Score design rows built like the training rows (`buildDirectMatrix` or `buildPredictionRows`
    * with the same anomalies, then `spikeModelFeatures`): for evaluation over many origins at once.
-   * `hours_since_anomaly` is capped here at the fitted `hoursSinceCap`, as it was for training.
+   * `hours_since_anomaly` and the planned-event distances are capped here at the fitted
+   * `hoursSinceCap` and `plannedDistanceCap`, as they were for training.
    */
   scoreRows(rows: FeatureMatrix): { probability: Float64Array; magnitude: Float64Array } {
     const { classifier, calibrator, magnitude, fallbackLogRatio, params } = this.#parts;
-    const matrix = capHoursSinceAnomaly(rows, params.hoursSinceCap);
+    const matrix = capPlannedDistance(
+      capHoursSinceAnomaly(rows, params.hoursSinceCap),
+      params.plannedDistanceCap,
+    );
     const probability = calibrator.predict(classifier.predict(matrix));
     const logRatio = magnitude
       ? magnitude.predict(matrix)

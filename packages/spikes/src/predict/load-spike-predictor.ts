@@ -58,7 +58,8 @@ export async function loadSpikePredictor(saved: unknown): Promise<FittedSpikePre
     what: 'saved spike predictor state',
     code: CdfErrorCode.IncompatibleModel,
   });
-  const params = resolveSpikePredictorParams(envelope.params);
+  // saved before plannedDistanceCap existed: its models learnt the distances uncapped
+  const params = resolveSpikePredictorParams({ plannedDistanceCap: null, ...envelope.params });
   const classifier = await loadGbdt(state.classifier);
   const magnitude = state.magnitude ? await loadGbdt(state.magnitude) : null;
   const tail = loadHistoryTail(state.tail);

@@ -66,6 +66,13 @@ export const SpikePredictorParamsSchema = z
      */
     hoursSinceCap: z.number().positive().default(168),
     /**
+     * Cap (hours) on the hours since the latest planned-event start and until the next one, at
+     * fit and predict time; `null`: no cap (models saved before it existed load with `null`).
+     * Default 48: further from a launch the distance is only a date the tree learns the
+     * history's spikes by (see `capPlannedDistance` and the package README).
+     */
+    plannedDistanceCap: z.number().positive().nullable().default(48),
+    /**
      * At an origin inside a spike, raise each step's probability to at least the chance that the
      * spike lasts that long, from the lengths of the history's own spikes
      * (`ongoingSpikeProbability`). Default true: the classifier learns the detector's verdicts,

@@ -1,5 +1,6 @@
 import { HOUR_MS, type PlannedEvent, type Series, WEEK_MS } from '@cdf/core';
 import { buildDirectMatrix, type FeatureMatrix, FUTURE_PREFIX, featureColumn } from '@cdf/features';
+import { capPlannedDistance } from './planned-distance-cap.ts';
 import { capHoursSinceAnomaly } from './quiet-history-cap.ts';
 import { robustBaseline } from './robust-baseline.ts';
 import { selectRows } from './scale-free-features.ts';
@@ -26,7 +27,8 @@ export interface SpikeTrainingSet {
  * `anomalies[t + h]` from rows whose target time precedes the first holdout origin (so nothing
  * it is calibrated on leaks into it); the holdout rows are the latest origins. The magnitude
  * regressor learns the log ratio of the value at spike targets to the robust baseline there.
- * `hours_since_anomaly` is capped at `params.hoursSinceCap`, as at predict time. With
+ * `hours_since_anomaly` is capped at `params.hoursSinceCap` and the planned-event distances at
+ * `params.plannedDistanceCap`, as at predict time. With
  * `params.plannedHours` `skip`, rows whose target hour is inside a planned event (its planned
  * multiplier is not 1) are left out of all three.
  */
@@ -44,7 +46,10 @@ export function buildSpikeTrainingSet(
     anomalies,
     maxRows: params.maxRows,
   });
-  const matrix = capHoursSinceAnomaly(spikeModelFeatures(direct.matrix), params.hoursSinceCap);
+  const matrix = capPlannedDistance(
+    capHoursSinceAnomaly(spikeModelFeatures(direct.matrix), params.hoursSinceCap),
+    params.plannedDistanceCap,
+  );
   const season = Math.max(1, Math.round(WEEK_MS / series.stepMs));
   const baseline = robustBaseline(series.values, anomalies, series.filled, season);
 
