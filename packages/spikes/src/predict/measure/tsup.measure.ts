@@ -4,6 +4,7 @@ import { defineConfig } from 'tsup';
 export default defineConfig({
   entry: {
     'evaluate-spike-predictor': 'src/predict/measure/evaluate-spike-predictor.ts',
+    'evaluate-spike-seeds': 'src/predict/measure/evaluate-spike-seeds.ts',
     'measure-parallel-fit': 'src/predict/measure/measure-parallel-fit.ts',
     'export-gbdt-matrix': 'src/predict/measure/export-gbdt-matrix.ts',
     'diagnose-quiet-windows': 'src/predict/measure/diagnose-quiet-windows.ts',
