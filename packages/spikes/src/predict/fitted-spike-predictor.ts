@@ -9,10 +9,9 @@ import {
 } from '@cdf/core';
 import { buildPredictionRows, type FeatureMatrix } from '@cdf/features';
 import type { Calibrator, GbdtModel } from '@cdf/gbdt';
+import { capSpikeFeatures } from './feature-caps.ts';
 import { type HistoryTail, historyTail, saveHistoryTail } from './history-tail.ts';
 import { ongoingSpikeProbability, type SpikeRun, spikeRunContext } from './ongoing-spike.ts';
-import { capPlannedDistance } from './planned-distance-cap.ts';
-import { capHoursSinceAnomaly } from './quiet-history-cap.ts';
 import { spikeModelFeatures } from './spike-model-features.ts';
 import type { SpikePredictorParams } from './spike-predictor-params.ts';
 
@@ -130,10 +129,7 @@ export class FittedSpikePredictor {
    */
   scoreRows(rows: FeatureMatrix): { probability: Float64Array; magnitude: Float64Array } {
     const { classifier, calibrator, magnitude, fallbackLogRatio, params } = this.#parts;
-    const matrix = capPlannedDistance(
-      capHoursSinceAnomaly(rows, params.hoursSinceCap),
-      params.plannedDistanceCap,
-    );
+    const matrix = capSpikeFeatures(rows, params);
     const probability = calibrator.predict(classifier.predict(matrix));
     const logRatio = magnitude
       ? magnitude.predict(matrix)

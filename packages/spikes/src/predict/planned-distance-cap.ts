@@ -1,7 +1,10 @@
-import type { FeatureMatrix } from '@cdf/features';
+import { type FeatureMatrix, FUTURE_PREFIX } from '@cdf/features';
+import { capColumns } from './cap-columns.ts';
 
 /** The planned-event features the cap applies to, at the origin and at the target hour (`future_`). */
-const PLANNED_DISTANCE = /(^|_)hours_(since|until)_event_start$/;
+const PLANNED_DISTANCE_FEATURES: ReadonlySet<string> = new Set(
+  ['hours_since_event_start', 'hours_until_event_start'].flatMap((name) => [name, FUTURE_PREFIX + name]),
+);
 
 /**
  * The design matrix with the hours since the latest planned start and until the next one (at
@@ -13,9 +16,6 @@ const PLANNED_DISTANCE = /(^|_)hours_(since|until)_event_start$/;
  * the tree that the plan is about to start or has just started.
  */
 export function capPlannedDistance(matrix: FeatureMatrix, capHours: number | null): FeatureMatrix {
-  if (capHours === null || !matrix.names.some((name) => PLANNED_DISTANCE.test(name))) return matrix;
-  const columns = matrix.columns.map((column, j) =>
-    PLANNED_DISTANCE.test(matrix.names[j]!) ? column.map((hours) => Math.min(hours, capHours)) : column,
-  );
-  return { ...matrix, columns };
+  if (capHours === null) return matrix;
+  return capColumns(matrix, (name) => PLANNED_DISTANCE_FEATURES.has(name), capHours);
 }

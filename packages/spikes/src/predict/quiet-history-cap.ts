@@ -1,4 +1,5 @@
 import type { FeatureMatrix } from '@cdf/features';
+import { capColumns } from './cap-columns.ts';
 
 /** The spike-history feature the cap applies to (hours since the last anomalous point). */
 export const HOURS_SINCE_FEATURE = 'hours_since_anomaly';
@@ -12,9 +13,5 @@ export const HOURS_SINCE_FEATURE = 'hours_since_anomaly';
  * leaves the model the base rate there. Without the column the matrix is returned unchanged.
  */
 export function capHoursSinceAnomaly(matrix: FeatureMatrix, capHours: number): FeatureMatrix {
-  const j = matrix.names.indexOf(HOURS_SINCE_FEATURE);
-  if (j < 0) return matrix;
-  const columns = matrix.columns.slice();
-  columns[j] = matrix.columns[j]!.map((hours) => Math.min(hours, capHours));
-  return { ...matrix, columns };
+  return capColumns(matrix, (name) => name === HOURS_SINCE_FEATURE, capHours);
 }

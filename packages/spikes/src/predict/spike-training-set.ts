@@ -1,7 +1,6 @@
 import { HOUR_MS, type PlannedEvent, type Series, WEEK_MS } from '@cdf/core';
 import { buildDirectMatrix, type FeatureMatrix, FUTURE_PREFIX, featureColumn } from '@cdf/features';
-import { capPlannedDistance } from './planned-distance-cap.ts';
-import { capHoursSinceAnomaly } from './quiet-history-cap.ts';
+import { capSpikeFeatures } from './feature-caps.ts';
 import { robustBaseline } from './robust-baseline.ts';
 import { selectRows } from './scale-free-features.ts';
 import { spikeModelFeatures } from './spike-model-features.ts';
@@ -46,10 +45,7 @@ export function buildSpikeTrainingSet(
     anomalies,
     maxRows: params.maxRows,
   });
-  const matrix = capPlannedDistance(
-    capHoursSinceAnomaly(spikeModelFeatures(direct.matrix), params.hoursSinceCap),
-    params.plannedDistanceCap,
-  );
+  const matrix = capSpikeFeatures(spikeModelFeatures(direct.matrix), params);
   const season = Math.max(1, Math.round(WEEK_MS / series.stepMs));
   const baseline = robustBaseline(series.values, anomalies, series.filled, season);
 
