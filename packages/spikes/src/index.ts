@@ -68,14 +68,18 @@ export {
 } from './forest/isolation-forest.ts';
 export { NAB_ENSEMBLE_PARAMS, NAB_SUPPRESS, nabSeries } from './nab/nab-preset.ts';
 export {
+  DEFAULT_LEFT_OUT_FEATURES,
   FittedSpikePredictor,
   fitSpikePredictor,
   loadSpikePredictor,
   ongoingSpikeProbability,
+  SEASON_OF_YEAR_FEATURES,
+  SPIKE_MONTH_FEATURES,
   type SpikeForecast,
   type SpikeRun,
   type SpikeRunContext,
   spikeRuns,
+  WEEKDAY_FEATURES,
 } from './predict/index.ts';
 export {
   StreamingDetector,

@@ -106,7 +106,7 @@ export class FittedSpikePredictor {
       plannedEvents: request.plannedEvents ?? this.#parts.plannedEvents,
       anomalies: tail.anomalies,
     });
-    const scored = this.scoreRows(spikeModelFeatures(rows));
+    const scored = this.scoreRows(spikeModelFeatures(rows, params.leftOutFeatures));
     if (params.ongoingSpikes) {
       const context = spikeRunContext(
         tail.series,
@@ -123,9 +123,10 @@ export class FittedSpikePredictor {
 
   /**
    * Score design rows built like the training rows (`buildDirectMatrix` or `buildPredictionRows`
-   * with the same anomalies, then `spikeModelFeatures`): for evaluation over many origins at once.
-   * `hours_since_anomaly` and the planned-event distances are capped here at the fitted
-   * `hoursSinceCap` and `plannedDistanceCap`, as they were for training.
+   * with the same anomalies, then `spikeModelFeatures` with the fitted `leftOutFeatures`): for
+   * evaluation over many origins at once. `hours_since_anomaly` and the planned-event distances
+   * are capped here at the fitted `hoursSinceCap` and `plannedDistanceCap`, as they were for
+   * training.
    */
   scoreRows(rows: FeatureMatrix): { probability: Float64Array; magnitude: Float64Array } {
     const { classifier, calibrator, magnitude, fallbackLogRatio, params } = this.#parts;

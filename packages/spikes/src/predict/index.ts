@@ -20,7 +20,13 @@ export {
 } from './ongoing-spike.ts';
 export { robustBaseline } from './robust-baseline.ts';
 export { LEVEL_FEATURE, scaleFreeFeatures } from './scale-free-features.ts';
-export { SEASON_OF_YEAR_FEATURES, spikeModelFeatures } from './spike-model-features.ts';
+export {
+  DEFAULT_LEFT_OUT_FEATURES,
+  SEASON_OF_YEAR_FEATURES,
+  SPIKE_MONTH_FEATURES,
+  spikeModelFeatures,
+  WEEKDAY_FEATURES,
+} from './spike-model-features.ts';
 export {
   CLASSIFIER_DEFAULTS,
   DEFAULT_TRAINING_HORIZONS,

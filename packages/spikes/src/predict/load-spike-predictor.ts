@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { FittedSpikePredictor, SPIKE_PREDICTOR_NAME } from './fitted-spike-predictor.ts';
 import { loadHistoryTail } from './history-tail.ts';
 import { spikeRunContext, spikeRuns } from './ongoing-spike.ts';
+import { SEASON_OF_YEAR_FEATURES } from './spike-model-features.ts';
 import { resolveSpikePredictorParams } from './spike-predictor-params.ts';
 
 const StateSchema = z.object({
@@ -58,8 +59,13 @@ export async function loadSpikePredictor(saved: unknown): Promise<FittedSpikePre
     what: 'saved spike predictor state',
     code: CdfErrorCode.IncompatibleModel,
   });
-  // saved before plannedDistanceCap existed: its models learnt the distances uncapped
-  const params = resolveSpikePredictorParams({ plannedDistanceCap: null, ...envelope.params });
+  // saved before plannedDistanceCap existed: its models learnt the distances uncapped; saved
+  // before leftOutFeatures: its models left out the month only
+  const params = resolveSpikePredictorParams({
+    plannedDistanceCap: null,
+    leftOutFeatures: [...SEASON_OF_YEAR_FEATURES],
+    ...envelope.params,
+  });
   const classifier = await loadGbdt(state.classifier);
   const magnitude = state.magnitude ? await loadGbdt(state.magnitude) : null;
   const tail = loadHistoryTail(state.tail);

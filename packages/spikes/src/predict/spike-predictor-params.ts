@@ -1,6 +1,7 @@
 import { CdfErrorCode, validate } from '@cdf/core';
 import { type GbdtParamsInput, GbdtParamsSchema } from '@cdf/gbdt';
 import { z } from 'zod';
+import { DEFAULT_LEFT_OUT_FEATURES } from './spike-model-features.ts';
 
 /**
  * Default training horizons (steps): every step to 12, every 3 to 24, every 6 to 48, then every
@@ -80,6 +81,15 @@ export const SpikePredictorParamsSchema = z
      * mean 0.45 where 97% were still spike hours (see the package README).
      */
     ongoingSpikes: z.boolean().default(true),
+    /**
+     * Feature columns the spike models do not see, at fit and predict time (`spikeModelFeatures`).
+     * Default {@link DEFAULT_LEFT_OUT_FEATURES}: the month and the weekday (of the origin and of the
+     * target hour) and the 30-day spike count, which a tree fits to the dates of the history's few
+     * spikes (see the package README). Models saved before this existed left out the month only,
+     * and load so. Put a weekday back (`[...SEASON_OF_YEAR_FEATURES, 'anomalies_30d']`) when a
+     * long history shows that spikes keep to weekdays.
+     */
+    leftOutFeatures: z.array(z.string().min(1)).default(() => [...DEFAULT_LEFT_OUT_FEATURES]),
     /** Cap on training rows (origins x horizons). Default 400,000. */
     maxRows: z.number().int().min(1).default(400_000),
   })

@@ -45,7 +45,7 @@ export function buildSpikeTrainingSet(
     anomalies,
     maxRows: params.maxRows,
   });
-  const matrix = capSpikeFeatures(spikeModelFeatures(direct.matrix), params);
+  const matrix = capSpikeFeatures(spikeModelFeatures(direct.matrix, params.leftOutFeatures), params);
   const season = Math.max(1, Math.round(WEEK_MS / series.stepMs));
   const baseline = robustBaseline(series.values, anomalies, series.filled, season);
 

@@ -62,7 +62,7 @@ const direct = buildDirectMatrix(task.series, {
 });
 const keep: number[] = [];
 for (let r = 0; r < direct.matrix.rows; r++) if (direct.matrix.origins[r]! >= cut) keep.push(r);
-const all = spikeModelFeatures(direct.matrix);
+const all = spikeModelFeatures(direct.matrix, predictor.params.leftOutFeatures);
 const rows = {
   names: all.names,
   columns: all.columns.map((c) => Float64Array.from(keep, (r) => c[r]!)),
