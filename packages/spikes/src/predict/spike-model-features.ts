@@ -20,32 +20,26 @@ export const SEASON_OF_YEAR_FEATURES: ReadonlySet<string> = new Set(
 );
 
 /**
- * The day of the week (of the origin and of the target hour). A history holds a few dozen
- * unannounced spikes, each a few hours to a few days long: too few to learn a weekday from, so
- * a tree learns which weekdays the history's spikes happened to cover, the way it learnt the
- * month. `is_weekend` and `is_business_hours` stay (a coarser calendar, with many spikes each).
+ * The day of the week (of the origin and of the target hour). Not left out by default; add it to
+ * `leftOutFeatures` to try. A history holds a few dozen unannounced spikes, each hours to days
+ * long, so a tree can learn which weekdays the history's spikes happened to cover, the way it
+ * learnt the month; measured 2026-11-29 it helped some seed groups and cost others (package
+ * README, "Leaving out the weekday or the 30-day spike count").
  */
 export const WEEKDAY_FEATURES: ReadonlySet<string> = new Set(originAndTarget(['dow_sin', 'dow_cos']));
 
 /**
- * The count of spike points in the last 30 days. Beside `hours_since_anomaly` (capped at
- * `hoursSinceCap`, a week) and `anomalies_7d`, it adds only how long a quiet stretch has gone on
- * past a week: 0 means a month without a spike, and the few such stretches of a history all ended
- * in one (that is what ends them), the hazard the cap is there to pool. With it the model gave 92
- * of the 96 hours 4-7 days out of a quiet month (synthetic seed 414) 0.5 to 1.0, none a spike
- * (see the package README).
+ * The count of spike points in the last 30 days. Not left out by default. Past
+ * `hoursSinceCap` it tells how long a quiet stretch has gone on (0: a month without a spike, the
+ * hazard the cap pools; on synthetic seed 414 it made 92 of the 96 hours 4-7 days out of a quiet
+ * month 0.5 to 1.0, none a spike), but it also tells that an unannounced launch has been under
+ * way for more than a week: without it, `cdf forecast` without planned launches lost on the
+ * bench's seed 11 (P50 MAPE 13.4 -> 15.1%). See the package README.
  */
 export const SPIKE_MONTH_FEATURES: ReadonlySet<string> = new Set(['anomalies_30d']);
 
-/**
- * What the spike models leave out by default (`leftOutFeatures`): {@link SEASON_OF_YEAR_FEATURES},
- * {@link WEEKDAY_FEATURES} and {@link SPIKE_MONTH_FEATURES}.
- */
-export const DEFAULT_LEFT_OUT_FEATURES: readonly string[] = [
-  ...SEASON_OF_YEAR_FEATURES,
-  ...WEEKDAY_FEATURES,
-  ...SPIKE_MONTH_FEATURES,
-];
+/** What the spike models leave out by default (`leftOutFeatures`): {@link SEASON_OF_YEAR_FEATURES}. */
+export const DEFAULT_LEFT_OUT_FEATURES: readonly string[] = [...SEASON_OF_YEAR_FEATURES];
 
 /**
  * The design matrix as the spike models see it, at fit and at predict time alike: without the

@@ -83,11 +83,10 @@ export const SpikePredictorParamsSchema = z
     ongoingSpikes: z.boolean().default(true),
     /**
      * Feature columns the spike models do not see, at fit and predict time (`spikeModelFeatures`).
-     * Default {@link DEFAULT_LEFT_OUT_FEATURES}: the month and the weekday (of the origin and of the
-     * target hour) and the 30-day spike count, which a tree fits to the dates of the history's few
-     * spikes (see the package README). Models saved before this existed left out the month only,
-     * and load so. Put a weekday back (`[...SEASON_OF_YEAR_FEATURES, 'anomalies_30d']`) when a
-     * long history shows that spikes keep to weekdays.
+     * Default {@link DEFAULT_LEFT_OUT_FEATURES}: the month of the year, of the origin and of the
+     * target hour, which a tree fits to the dates of the history's few spikes. `WEEKDAY_FEATURES`
+     * and `SPIKE_MONTH_FEATURES` are candidates measured in the package README. Models saved
+     * before this existed left out the month, and load so.
      */
     leftOutFeatures: z.array(z.string().min(1)).default(() => [...DEFAULT_LEFT_OUT_FEATURES]),
     /** Cap on training rows (origins x horizons). Default 400,000. */
