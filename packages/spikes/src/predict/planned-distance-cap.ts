@@ -1,9 +1,10 @@
-import { type FeatureMatrix, FUTURE_PREFIX } from '@cdf/features';
+import type { FeatureMatrix } from '@cdf/features';
 import { capColumns } from './cap-columns.ts';
+import { originAndTarget } from './origin-and-target.ts';
 
 /** The planned-event features the cap applies to, at the origin and at the target hour (`future_`). */
 const PLANNED_DISTANCE_FEATURES: ReadonlySet<string> = new Set(
-  ['hours_since_event_start', 'hours_until_event_start'].flatMap((name) => [name, FUTURE_PREFIX + name]),
+  originAndTarget(['hours_since_event_start', 'hours_until_event_start']),
 );
 
 /**

@@ -1,10 +1,6 @@
-import { type FeatureMatrix, FUTURE_PREFIX } from '@cdf/features';
+import type { FeatureMatrix } from '@cdf/features';
+import { originAndTarget } from './origin-and-target.ts';
 import { scaleFreeFeatures } from './scale-free-features.ts';
-
-/** A feature of the origin and the same feature of the target hour. */
-function originAndTarget(names: readonly string[]): string[] {
-  return names.flatMap((name) => [name, FUTURE_PREFIX + name]);
-}
 
 /**
  * The month of the year (of the origin and of the target hour). With one or two years of history
