@@ -13,6 +13,14 @@ export {
   DEFAULT_CALENDAR_PARAMS,
 } from './calendar/calendar-params.ts';
 export {
+  learnPhaseCycles,
+  MIN_CYCLE_SPAN_DAYS,
+  monthPhase,
+  type PhaseCycle,
+  phaseCycleMultipliers,
+  quarterPhase,
+} from './calendar/phase-cycles.ts';
+export {
   createEnsembleBaseline,
   ENSEMBLE_NAME,
   ensembleBaseline,

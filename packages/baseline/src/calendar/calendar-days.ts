@@ -24,6 +24,8 @@ export interface CalendarDayRules {
   holidays: readonly HolidayRule[];
   /** The last this many days of each quarter are each their own kind of day (0: none). */
   quarterEndDays: number;
+  /** Learn month- and quarter-phase cycles too (`learnPhaseCycles`). Default true. */
+  phaseCycles?: boolean;
   /** IANA zone the local dates are read in. */
   timeZone: string;
 }

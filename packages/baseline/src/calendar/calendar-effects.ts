@@ -1,6 +1,7 @@
 import { median, robustSd } from '@cdf/core';
 import { type CalendarDay, type CalendarDayRules, calendarDays } from './calendar-days.ts';
 import { dayLogRatios, levelAdjusted } from './day-ratios.ts';
+import { learnPhaseCycles, type PhaseCycle, phaseCycleMultipliers } from './phase-cycles.ts';
 
 /** A learned calendar effect: how demand on one kind of day compares with an ordinary day. */
 export interface CalendarEffect {
@@ -16,11 +17,13 @@ export interface CalendarEffect {
 export interface CalendarEffects {
   /** The effects kept (significant against ordinary day-to-day variation), by key. */
   readonly effects: readonly CalendarEffect[];
+  /** Month- and quarter-phase cycles kept (see `learnPhaseCycles`); empty when none. */
+  readonly cycles: readonly PhaseCycle[];
   /** Day-to-day spread of ordinary days (robust SD of their log ratios). */
   readonly ordinarySpread: number;
   /** {@link CalendarEffects.multipliers} of the history the effects were learned on. */
   readonly inHistory: Float64Array;
-  /** The product of the kept effects of each timestamp's local day (1 on ordinary days). */
+  /** The product of the kept effects of each timestamp's local day and of the cycles at it. */
   multipliers(timestamps: Float64Array): Float64Array;
 }
 
@@ -86,11 +89,21 @@ export function learnCalendarEffects(
   }
   const major = new Set(days.filter((day) => day.major).map((day) => day.holiday));
   const typical = typicalHolidays(kept, measured, major);
+  const cycles =
+    rules.phaseCycles === false
+      ? []
+      : learnPhaseCycles(days, timestamps, values, skip, ordinary, rules.timeZone);
+  const withCycles = (out: Float64Array, at: Float64Array) => {
+    const cycle = phaseCycleMultipliers(at, rules.timeZone, cycles);
+    for (let i = 0; i < out.length; i++) out[i]! *= cycle[i]!;
+    return out;
+  };
   return {
     effects: [...kept.values()],
+    cycles,
     ordinarySpread: spread,
-    inHistory: dayMultipliers(days, timestamps.length, kept, typical),
-    multipliers: (at) => dayMultipliers(calendarDays(at, rules), at.length, kept, typical),
+    inHistory: withCycles(dayMultipliers(days, timestamps.length, kept, typical), timestamps),
+    multipliers: (at) => withCycles(dayMultipliers(calendarDays(at, rules), at.length, kept, typical), at),
   };
 }
 

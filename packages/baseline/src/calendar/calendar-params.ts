@@ -14,8 +14,8 @@ function readableDate(text: string): boolean {
 
 /**
  * Calendar effects a baseline learns from history (see `learnCalendarEffects`): which holiday
- * calendar, extra dates, and how many days before each quarter's end count as their own kind of
- * day. `null` turns calendar effects off.
+ * calendar, extra dates, how many days before each quarter's end count as their own kind of
+ * day, and whether month and quarter cycles are learned. `null` turns calendar effects off.
  */
 export const CalendarParamsSchema = z
   .object({
@@ -29,6 +29,11 @@ export const CalendarParamsSchema = z
       .default([]),
     /** The last this many days of each quarter learn their own effect (0: none). */
     quarterEndDays: z.number().int().min(0).max(31).default(7),
+    /**
+     * Learn a month-phase and a quarter-phase cycle of demand from a year or more of history
+     * (`learnPhaseCycles`). Default true.
+     */
+    phaseCycles: z.boolean().default(true),
   })
   .strict();
 
@@ -46,6 +51,7 @@ export function calendarDayRules(params: CalendarParams, timeZone: string): Cale
       ...customHolidayRules(params.customHolidays),
     ],
     quarterEndDays: params.quarterEndDays,
+    phaseCycles: params.phaseCycles,
     timeZone,
   };
 }

@@ -32,7 +32,12 @@ export function ensembleCalendar(
     skip,
     calendarDayRules(params.calendar, series.timeZone),
   );
-  const kept = effects.effects.map((e) => `${describeEffect(e)} x${e.multiplier.toFixed(2)}`);
+  const kept = [
+    ...effects.effects.map((e) => `${describeEffect(e)} x${e.multiplier.toFixed(2)}`),
+    ...effects.cycles.map(
+      (c) => `${c.period} cycle +-${(100 * (Math.exp(Math.hypot(c.cos, c.sin)) - 1)).toFixed(1)}%`,
+    ),
+  ];
   return {
     effects,
     multipliers: effects.inHistory,

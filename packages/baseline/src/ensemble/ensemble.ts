@@ -175,7 +175,7 @@ export const ensembleBaseline: CdfBaselinePlugin = {
   create: createEnsembleBaseline,
   load(saved: unknown) {
     const { params, state } = openSavedModel(saved, ENSEMBLE_NAME, StateSchema);
-    const parsed = parseParams(EnsembleParamsSchema, params, ENSEMBLE_NAME);
+    const parsed = parseParams(EnsembleParamsSchema, withoutNewCycles(params), ENSEMBLE_NAME);
     const { series, skip } = restoreHistory(state.history);
     // every candidate is deterministic: refitting the chosen members on the stored history
     // rebuilds the same model; the stored selection spares the validation fits (models saved
@@ -184,6 +184,17 @@ export const ensembleBaseline: CdfBaselinePlugin = {
     return fitEnsemble(parsed, series, skip, state.history.events, selection);
   },
 };
+
+/**
+ * Saved params whose calendar predates `phaseCycles` load with it off, so a model saved before
+ * the month and quarter cycles existed forecasts as it did when it was saved.
+ */
+function withoutNewCycles(params: unknown): unknown {
+  if (typeof params !== 'object' || params === null) return params;
+  const calendar = (params as { calendar?: unknown }).calendar;
+  if (typeof calendar !== 'object' || calendar === null || 'phaseCycles' in calendar) return params;
+  return { ...params, calendar: { ...calendar, phaseCycles: false } };
+}
 
 const StateSchema = z.object({
   history: StoredHistorySchema,
