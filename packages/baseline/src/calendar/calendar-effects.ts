@@ -94,6 +94,7 @@ export function learnCalendarEffects(
       ? []
       : learnPhaseCycles(days, timestamps, values, skip, ordinary, rules.timeZone);
   const withCycles = (out: Float64Array, at: Float64Array) => {
+    if (cycles.length === 0) return out;
     const cycle = phaseCycleMultipliers(at, rules.timeZone, cycles);
     for (let i = 0; i < out.length; i++) out[i]! *= cycle[i]!;
     return out;

@@ -102,15 +102,13 @@ export function phaseCycleMultipliers(
 ): Float64Array {
   const out = new Float64Array(timestamps.length).fill(1);
   if (cycles.length === 0) return out;
-  const local = localCalendar(timestamps, timeZone);
+  const basis = phaseBasis(timestamps, timeZone);
   for (let i = 0; i < timestamps.length; i++) {
     let log = 0;
     for (const c of cycles) {
-      const phase =
-        c.period === 'month'
-          ? monthPhase(local.year[i]!, local.month[i]!, local.day[i]!, local.hour[i]!)
-          : quarterPhase(local.year[i]!, local.month[i]!, local.day[i]!, local.hour[i]!);
-      log += c.cos * Math.cos(2 * Math.PI * phase) + c.sin * Math.sin(2 * Math.PI * phase);
+      // phaseBasis holds the month's cosine and sine first, then the quarter's
+      const j = c.period === 'month' ? 0 : 2;
+      log += c.cos * basis[i]![j]! + c.sin * basis[i]![j + 1]!;
     }
     out[i] = Math.exp(log);
   }
