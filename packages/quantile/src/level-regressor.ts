@@ -1,8 +1,8 @@
 import { CdfError, CdfErrorCode, type Series } from '@cdf/core';
-import { buildDirectMatrix, buildPredictionRows, type FeatureMatrix } from '@cdf/features';
+import { buildDirectMatrix, buildPredictionRows, type FeatureMatrix, selectFeatures } from '@cdf/features';
 import { type GbdtModel, loadGbdt, type SavedGbdt, trainGbdt } from '@cdf/gbdt';
 import { levelFromTarget, levelTarget, scaleFreeDesign } from './level-design.ts';
-import type { RegressorParams } from './quantile-params.ts';
+import { type RegressorParams, SEASON_OF_YEAR_FEATURES } from './quantile-params.ts';
 import { originStride, trainingHorizons } from './training-horizons.ts';
 
 /** What {@link fitLevelRegressor} needs besides the series. */
@@ -32,9 +32,10 @@ export interface LevelRegressor {
 /**
  * Train the XGBoost level regressor: direct multi-horizon rows from `@cdf/features` (origin
  * stride and a horizon grid bound the rows), demand-valued features divided by the origin's
- * weekly level, target `log(y(t + h) / level(t))`. Rows whose target was filled, whose origin
- * has no level, or (by default) whose target is inside a spike are dropped. Resolves to null
- * when fewer than `params.minRows` rows remain (too little history to learn from).
+ * weekly level, target `log(y(t + h) / level(t))`, without `params.leftOutFeatures`, nor the
+ * month of the year once the history holds `params.seasonOfYearFromDays`. Rows whose target was filled, whose origin has no level, or (by
+ * default) whose target is inside a spike are dropped. Resolves to null when fewer than
+ * `params.minRows` rows remain (too little history to learn from).
  */
 export async function fitLevelRegressor(
   series: Series,
@@ -49,7 +50,7 @@ export async function fitLevelRegressor(
     origins: { stride },
     maxRows: params.maxRows * 2,
   });
-  const { matrix, scale } = scaleFreeDesign(direct.matrix);
+  const { matrix, scale } = scaleFreeDesign(withoutFeatures(direct.matrix, leftOutFeatures(series, params)));
   const keep: number[] = [];
   for (let r = 0; r < matrix.rows; r++) {
     if (direct.usable[r] !== 1 || !(scale[r]! > 0)) continue;
@@ -117,13 +118,46 @@ function predictLevels(model: GbdtModel, history: Series, horizon: number): Floa
   }
   const rows = buildPredictionRows(history, { horizons: { max: horizon, stride: 1 } });
   const { matrix, scale } = scaleFreeDesign(rows);
-  const z = model.predict(matrix);
+  // the booster's own columns: a model saved before the month was left out still reads it
+  const z = model.predict(selectFeatures(matrix, model.featureNames));
   const out = new Float64Array(horizon);
   for (let k = 0; k < horizon; k++) {
     const s = scale[k]!;
     out[k] = s > 0 ? levelFromTarget(z[k]!, s) : Number.NaN;
   }
   return out;
+}
+
+/** What the regressor leaves out of `series`: the caller's list, and the month from a year of history. */
+function leftOutFeatures(series: Series, params: RegressorParams): string[] {
+  const days = (series.values.length * series.stepMs) / 86_400_000;
+  const month = days >= params.seasonOfYearFromDays ? SEASON_OF_YEAR_FEATURES : [];
+  return [...new Set([...params.leftOutFeatures, ...month])];
+}
+
+/**
+ * `matrix` without the `leftOut` columns; a name it does not have is an `INVALID_CONFIG` error
+ * (a misspelt name would otherwise leave the feature in without a word).
+ */
+function withoutFeatures(matrix: FeatureMatrix, leftOut: readonly string[]): FeatureMatrix {
+  const unknown = leftOut.filter((name) => !matrix.names.includes(name));
+  if (unknown.length > 0) {
+    throw new CdfError(
+      CdfErrorCode.InvalidConfig,
+      'regressor.leftOutFeatures names a feature the level regressor does not have',
+      {
+        column: 'regressor.leftOutFeatures',
+        value: unknown.join(','),
+        expected: `names among ${matrix.names.join(', ')}`,
+      },
+    );
+  }
+  if (leftOut.length === 0) return matrix;
+  const dropped = new Set(leftOut);
+  return selectFeatures(
+    matrix,
+    matrix.names.filter((name) => !dropped.has(name)),
+  );
 }
 
 function selectRows(matrix: FeatureMatrix, keep: readonly number[]): FeatureMatrix {
