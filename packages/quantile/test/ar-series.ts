@@ -2,6 +2,7 @@
 // y_t = 100 exp(x_t), x_t = phi x_{t-1} + sigma e_t.
 import type { Series } from '@cdf/core';
 import type { Forecaster } from '../src/index.ts';
+import { hourlySeries } from './hourly-series.ts';
 import { normal } from './seeded-random.ts';
 
 /** The AR coefficient and innovation sd of {@link arSeries}. */
@@ -16,17 +17,7 @@ export function arSeries(n: number, seed: number, phi: number = AR.phi): Series 
     x = phi * x + AR.sigma * e();
     values[i] = AR.level * Math.exp(x);
   }
-  const timestamps = Float64Array.from({ length: n }, (_, i) => Date.UTC(2024, 0, 1) + i * 3_600_000);
-  return {
-    id: 'ar',
-    target: 'demand',
-    stepMs: 3_600_000,
-    timestamps,
-    values,
-    filled: new Uint8Array(n),
-    columns: { demand: values },
-    timeZone: 'UTC',
-  };
+  return hourlySeries('ar', values);
 }
 
 /** The conditional median forecast `100 exp(phi^h x_t)` from the last point. */
