@@ -18,6 +18,15 @@ export const FUTURE_FEATURE_NAMES: readonly string[] = Object.freeze([
 ]);
 
 /**
+ * The month of the year in a design matrix: `month_sin` and `month_cos` of the origin and of the
+ * target time. With one or two years of history a tree can learn from them only on which dates
+ * last year's events fell; the spike models and the quantile stage's level regressor leave them out.
+ */
+export const SEASON_OF_YEAR_FEATURE_NAMES: readonly string[] = Object.freeze(
+  ['month_sin', 'month_cos'].flatMap((name) => [name, FUTURE_PREFIX + name]),
+);
+
+/**
  * Design rows: per-origin features gathered from `base` (computed once per origin, shared by
  * all of its horizons), followed by the row-aligned `future` columns (calendar and planned
  * events of `t + h`, in {@link FUTURE_FEATURE_NAMES} order minus `horizon_hours`) and `h` in hours.

@@ -9,7 +9,7 @@ export {
   calendarFeatures,
 } from './calendar-features.ts';
 export { computeFeatures, PRESSURE_COLUMNS } from './compute-features.ts';
-export { FUTURE_FEATURE_NAMES, FUTURE_PREFIX } from './design-rows.ts';
+export { FUTURE_FEATURE_NAMES, FUTURE_PREFIX, SEASON_OF_YEAR_FEATURE_NAMES } from './design-rows.ts';
 export {
   buildDirectMatrix,
   DEFAULT_MAX_ROWS,

@@ -50,7 +50,6 @@ export {
   type RegressorParams,
   RegressorParamsSchema,
   resolveQuantileParams,
-  SEASON_OF_YEAR_FEATURES,
 } from './quantile-params.ts';
 export { createQuantileStage, type QuantileEstimator, quantilePlugin } from './quantile-plugin.ts';
 export { flooredForecast, recentLevel } from './recent-level.ts';

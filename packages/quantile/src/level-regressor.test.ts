@@ -1,10 +1,11 @@
 import { CdfErrorCode, type Series } from '@cdf/core';
 import { generateSynthetic, syntheticSeries } from '@cdf/data';
+import { SEASON_OF_YEAR_FEATURE_NAMES } from '@cdf/features';
 import { describe, expect, it } from 'vitest';
 import { hourlySeries } from '../test/hourly-series.ts';
 import { uniform } from '../test/seeded-random.ts';
 import { fitLevelRegressor, loadLevelRegressor } from './level-regressor.ts';
-import { resolveQuantileParams, SEASON_OF_YEAR_FEATURES } from './quantile-params.ts';
+import { resolveQuantileParams } from './quantile-params.ts';
 
 // 40 days of synthetic demand (seed 9), as regressor-forecaster.test.ts.
 const data = generateSynthetic({ start: '2024-03-01', end: '2024-04-10', seed: 9 });
@@ -70,7 +71,7 @@ describe('fitLevelRegressor: the month of the year', () => {
     const year = await fittedFeatures(yearAndMore, {});
     const kept = await fittedFeatures(yearAndMore, { seasonOfYearFromDays: 400 });
     const short = await fittedFeatures(history, {});
-    for (const name of SEASON_OF_YEAR_FEATURES) {
+    for (const name of SEASON_OF_YEAR_FEATURE_NAMES) {
       expect(year).not.toContain(name);
       // under a year a month is one stretch of time, and the feature stays
       expect(kept).toContain(name);

@@ -1,8 +1,14 @@
 import { CdfError, CdfErrorCode, type Series } from '@cdf/core';
-import { buildDirectMatrix, buildPredictionRows, type FeatureMatrix, selectFeatures } from '@cdf/features';
+import {
+  buildDirectMatrix,
+  buildPredictionRows,
+  type FeatureMatrix,
+  SEASON_OF_YEAR_FEATURE_NAMES,
+  selectFeatures,
+} from '@cdf/features';
 import { type GbdtModel, loadGbdt, type SavedGbdt, trainGbdt } from '@cdf/gbdt';
 import { levelFromTarget, levelTarget, scaleFreeDesign } from './level-design.ts';
-import { type RegressorParams, SEASON_OF_YEAR_FEATURES } from './quantile-params.ts';
+import type { RegressorParams } from './quantile-params.ts';
 import { originStride, trainingHorizons } from './training-horizons.ts';
 
 /** What {@link fitLevelRegressor} needs besides the series. */
@@ -33,9 +39,9 @@ export interface LevelRegressor {
  * Train the XGBoost level regressor: direct multi-horizon rows from `@cdf/features` (origin
  * stride and a horizon grid bound the rows), demand-valued features divided by the origin's
  * weekly level, target `log(y(t + h) / level(t))`, without `params.leftOutFeatures`, nor the
- * month of the year once the history holds `params.seasonOfYearFromDays`. Rows whose target was filled, whose origin has no level, or (by
- * default) whose target is inside a spike are dropped. Resolves to null when fewer than
- * `params.minRows` rows remain (too little history to learn from).
+ * month of the year once the history holds `params.seasonOfYearFromDays`. Rows whose target was
+ * filled, whose origin has no level, or (by default) whose target is inside a spike are dropped.
+ * Resolves to null when fewer than `params.minRows` rows remain (too little history to learn from).
  */
 export async function fitLevelRegressor(
   series: Series,
@@ -131,7 +137,7 @@ function predictLevels(model: GbdtModel, history: Series, horizon: number): Floa
 /** What the regressor leaves out of `series`: the caller's list, and the month from a year of history. */
 function leftOutFeatures(series: Series, params: RegressorParams): string[] {
   const days = (series.values.length * series.stepMs) / 86_400_000;
-  const month = days >= params.seasonOfYearFromDays ? SEASON_OF_YEAR_FEATURES : [];
+  const month = days >= params.seasonOfYearFromDays ? SEASON_OF_YEAR_FEATURE_NAMES : [];
   return [...new Set([...params.leftOutFeatures, ...month])];
 }
 

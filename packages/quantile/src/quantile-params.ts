@@ -2,17 +2,6 @@ import { CdfErrorCode, validate } from '@cdf/core';
 import { z } from 'zod';
 import { checkBuckets, DEFAULT_HORIZON_BUCKETS } from './horizon-buckets.ts';
 
-/**
- * The month of the year, of the origin and of the target hour: what the level regressor leaves
- * out of a history of a year or more (`regressor.seasonOfYearFromDays`).
- */
-export const SEASON_OF_YEAR_FEATURES: readonly string[] = Object.freeze([
-  'month_sin',
-  'month_cos',
-  'future_month_sin',
-  'future_month_cos',
-]);
-
 /** Hyperparameters of the XGBoost level regressor. */
 export const RegressorParamsSchema = z
   .object({
@@ -53,7 +42,7 @@ export const RegressorParamsSchema = z
     refitEvery: z.number().int().min(1).default(168),
     /**
      * Fewest days of history from which the regressor leaves out the month of the year
-     * ({@link SEASON_OF_YEAR_FEATURES}: of the origin and of the target hour), as the spike models
+     * (`SEASON_OF_YEAR_FEATURE_NAMES` of @cdf/features: of the origin and of the target hour), as the spike models
      * do. Once a history holds a year the month recurs, and a tree learns from it on which dates
      * last year's launches fell and forecasts them again (package README). On a shorter history a
      * month is one stretch of time and the feature tells the latest weeks from older ones, so it

@@ -1,4 +1,4 @@
-import type { FeatureMatrix } from '@cdf/features';
+import { type FeatureMatrix, SEASON_OF_YEAR_FEATURE_NAMES } from '@cdf/features';
 import { originAndTarget } from './origin-and-target.ts';
 import { scaleFreeFeatures } from './scale-free-features.ts';
 
@@ -11,9 +11,7 @@ import { scaleFreeFeatures } from './scale-free-features.ts';
  * seeds 3, 7, 11, 19, 2024) AUC at h <= 24 rose on four seeds (0.879 -> 0.915 on seed 7) and fell
  * 0.003 on one; see the package README.
  */
-export const SEASON_OF_YEAR_FEATURES: ReadonlySet<string> = new Set(
-  originAndTarget(['month_sin', 'month_cos']),
-);
+export const SEASON_OF_YEAR_FEATURES: ReadonlySet<string> = new Set(SEASON_OF_YEAR_FEATURE_NAMES);
 
 /**
  * The day of the week (of the origin and of the target hour). Not left out by default; add it to
