@@ -5,10 +5,12 @@
 // back from 2026-12-25 (launches given unless --no-launches), then coverage, pinball (% of
 // demand), P50 MAPE hourly and on daily totals, overall and by the generator's event type.
 // Forecasts are kept in --dir and reused when present (delete the folder to rerun).
+// --no-events generates the same demand with no event applied (`cdf generate --no-events`: what
+// the forecast scores when nothing unannounced happens; no launches are given then either).
 // --config FILE passes a cdf config to every forecast (to measure a stage's parameters; use a
 // --dir of its own, since forecasts already in --dir are reused).
 // Build first (pnpm build), then:
-//   node apps/cdf/scripts/accuracy-sweep.mjs 3,5,11 [--dir /tmp/cdf-sweep] [--no-launches] [--config F]
+//   node apps/cdf/scripts/accuracy-sweep.mjs 3,5,11 [--dir /tmp/cdf-sweep] [--no-launches] [--no-events] [--config F]
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,7 +23,8 @@ const args = process.argv.slice(2);
 const seeds = (args[0] ?? '').split(',').filter(Boolean).map(Number);
 const dirArg = args.indexOf('--dir');
 const root = dirArg >= 0 ? args[dirArg + 1] : '/tmp/cdf-accuracy-sweep';
-const withLaunches = !args.includes('--no-launches');
+const withoutEvents = args.includes('--no-events');
+const withLaunches = !args.includes('--no-launches') && !withoutEvents;
 const configFile = flag(args, '--config');
 const config = configFile === undefined ? [] : ['--config', configFile];
 if (
@@ -31,7 +34,7 @@ if (
   (args.includes('--config') && configFile === undefined)
 ) {
   console.error(
-    'usage: node apps/cdf/scripts/accuracy-sweep.mjs SEED[,SEED...] [--dir DIR] [--no-launches] [--config FILE]',
+    'usage: node apps/cdf/scripts/accuracy-sweep.mjs SEED[,SEED...] [--dir DIR] [--no-launches] [--no-events] [--config FILE]',
   );
   process.exit(2);
 }
@@ -66,7 +69,8 @@ let dailyApe = 0;
 let days = 0;
 
 for (const seed of seeds) {
-  const dir = join(root, `seed-${seed}${withLaunches ? '' : '-no-launches'}`);
+  const suffix = withoutEvents ? '-no-events' : withLaunches ? '' : '-no-launches';
+  const dir = join(root, `seed-${seed}${suffix}`);
   mkdirSync(dir, { recursive: true });
   const data = join(dir, 'demand.csv');
   const launches = join(dir, 'launches.json');
@@ -86,6 +90,7 @@ for (const seed of seeds) {
         data,
         '--launches-out',
         launches,
+        ...(withoutEvents ? ['--no-events'] : []),
         '-q',
       ],
       { stdio: 'inherit' },
@@ -149,7 +154,7 @@ for (const seed of seeds) {
 
 const fmt = (x, d = 3) => x.toFixed(d);
 console.log(
-  `${seeds.length} seeds x 8 origins, launches ${withLaunches ? 'given' : 'not given'}; forecasts in ${root}`,
+  `${seeds.length} seeds x 8 origins, ${withoutEvents ? 'no events applied' : `launches ${withLaunches ? 'given' : 'not given'}`}; forecasts in ${root}`,
 );
 console.log('| hours | n | coverage P50 / P75 / P90 / P95 / P99 | pinball % of demand | P50 MAPE % |');
 console.log('| --- | --- | --- | --- | --- |');

@@ -33,6 +33,8 @@ interface GenerateFlags {
   out: string;
   eventsOut?: string;
   launchesOut?: string;
+  /** False with `--no-events`: the same series with no event applied. */
+  events: boolean;
 }
 
 /**
@@ -59,6 +61,11 @@ export function generateCommand(io: CliIo): Command {
     )
     .option('--events-out <file>', 'also write the ground-truth spike events (.csv or .json)')
     .option('--launches-out <file>', 'also write the planned launches (.json or .csv)')
+    .option(
+      '--no-events',
+      'the same demand with no spike event applied (same calendar, trend, growth levels and noise): ' +
+        'what the seed gives without its launches, viral events, abuse and growth ramps',
+    )
     .action(async (flags: GenerateFlags, self: Command) => {
       const run = commandRun(io, self);
       const start = parseInstant('--start', flags.start);
@@ -73,7 +80,9 @@ export function generateCommand(io: CliIo): Command {
 
       try {
         run.progress.stage(`generating ${formatCount(Math.ceil((end - start) / stepMs))} rows`);
-        const data = asUsageError(flags, () => generateSynthetic({ start, end, seed, stepMs, timeZone }));
+        const data = asUsageError(flags, () =>
+          generateSynthetic({ start, end, seed, stepMs, timeZone, applyEvents: flags.events }),
+        );
         run.progress.stage(`writing ${out}`);
         await writeSyntheticFiles(data, {
           metrics: out,
@@ -88,7 +97,7 @@ export function generateCommand(io: CliIo): Command {
         const counts = countEventsByType(data.events);
         run.result(
           `wrote ${formatCount(n)} rows (${first} to ${last}, step ${formatStep(stepMs)}, seed ${seed}) to ${out}; ` +
-            `${formatEventCounts(counts)}; ${data.plannedLaunches.length} planned launches`,
+            `${flags.events ? formatEventCounts(counts) : 'no events applied'}; ${data.plannedLaunches.length} planned launches`,
           {
             out,
             rows: n,
@@ -96,6 +105,7 @@ export function generateCommand(io: CliIo): Command {
             end: last,
             step: formatStep(stepMs),
             seed,
+            eventsApplied: flags.events,
             eventsByType: counts,
             plannedLaunches: data.plannedLaunches.length,
             eventsOut: flags.eventsOut ?? null,
