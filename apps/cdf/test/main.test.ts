@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import packageJson from '../package.json' with { type: 'json' };
 import { main } from '../src/main.ts';
 import { captureIo } from './capture-io.ts';
+import { cdfRunner } from './run-cdf.ts';
 
 const fixture = (name: string) => join(import.meta.dirname, 'fixtures', name);
 
@@ -16,12 +17,7 @@ afterAll(async () => {
   await rm(tmp, { recursive: true, force: true });
 });
 
-/** Run `cdf` in-process and return its exit code and output. */
-async function cdf(...argv: string[]) {
-  const captured = captureIo();
-  const code = await main(argv, captured.io);
-  return { code, stdout: captured.stdout(), stderr: captured.stderr() };
-}
+const cdf = cdfRunner();
 
 /** Exactly one line on stderr, and no stack frame anywhere. */
 function expectOneLine(stderr: string): void {

@@ -2,9 +2,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { captureIo } from '../../test/capture-io.ts';
 import { writeSingleSeries } from '../../test/pipeline-fixture.ts';
-import { main } from '../main.ts';
+import { cdfRunner } from '../../test/run-cdf.ts';
 
 // The config shipped with the example package: its folder is where the plug-in is found.
 const EXAMPLE_CONFIG = join(import.meta.dirname, '../../../../examples/custom-baseline/cdf.config.json');
@@ -20,11 +19,7 @@ afterAll(async () => {
   await rm(tmp, { recursive: true, force: true });
 });
 
-async function cdf(...argv: string[]) {
-  const captured = captureIo();
-  const code = await main(argv, captured.io);
-  return { code, stdout: captured.stdout(), stderr: captured.stderr() };
-}
+const cdf = cdfRunner();
 
 async function config(name: string, body: unknown): Promise<string> {
   const file = join(tmp, name);

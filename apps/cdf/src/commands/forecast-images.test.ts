@@ -2,9 +2,8 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { captureIo } from '../../test/capture-io.ts';
 import { writeSingleSeries } from '../../test/pipeline-fixture.ts';
-import { main } from '../main.ts';
+import { cdfRunner } from '../../test/run-cdf.ts';
 
 let tmp: string;
 let metrics: string;
@@ -17,11 +16,7 @@ afterAll(async () => {
   await rm(tmp, { recursive: true, force: true });
 });
 
-async function cdf(...argv: string[]) {
-  const captured = captureIo({ now: Date.UTC(2025, 1, 20) });
-  const code = await main(argv, captured.io);
-  return { code, stdout: captured.stdout(), stderr: captured.stderr() };
-}
+const cdf = cdfRunner({ now: Date.UTC(2025, 1, 20) });
 
 describe('--images', () => {
   it('writes every dashboard panel as an SVG file beside dashboard.html, and report rebuilds them', async () => {

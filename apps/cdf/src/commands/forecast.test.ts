@@ -6,6 +6,7 @@ import { RequirementFrameSchema, ScenarioFrameSchema } from '@cdf/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { captureIo } from '../../test/capture-io.ts';
 import { FIXTURE_END, writeFleet, writeSingleSeries } from '../../test/pipeline-fixture.ts';
+import { cdfRunner } from '../../test/run-cdf.ts';
 import { main } from '../main.ts';
 import { readCsvTable } from '../pipeline/csv-table-file.ts';
 import { readScenarioFile } from '../pipeline/rebuild-report.ts';
@@ -23,11 +24,7 @@ afterAll(async () => {
   await rm(tmp, { recursive: true, force: true });
 });
 
-async function cdf(...argv: string[]) {
-  const captured = captureIo({ now: Date.UTC(2025, 1, 20) });
-  const code = await main(argv, captured.io);
-  return { code, stdout: captured.stdout(), stderr: captured.stderr() };
-}
+const cdf = cdfRunner({ now: Date.UTC(2025, 1, 20) });
 
 async function requirements(file: string) {
   const table = await readCsvTable(file);

@@ -2,8 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { captureIo } from '../../test/capture-io.ts';
-import { main } from '../main.ts';
+import { cdfRunner } from '../../test/run-cdf.ts';
 
 let tmp: string;
 beforeAll(async () => {
@@ -13,11 +12,7 @@ afterAll(async () => {
   await rm(tmp, { recursive: true, force: true });
 });
 
-async function cdf(...argv: string[]) {
-  const captured = captureIo();
-  const code = await main(argv, captured.io);
-  return { code, stdout: captured.stdout(), stderr: captured.stderr() };
-}
+const cdf = cdfRunner();
 
 async function rows(path: string): Promise<string[][]> {
   const lines = (await readFile(path, 'utf8')).trimEnd().split('\n');

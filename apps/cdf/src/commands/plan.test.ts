@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RequirementRowSchema, ScalingPolicySchema } from '@cdf/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { captureIo } from '../../test/capture-io.ts';
-import { main } from '../main.ts';
+import { cdfRunner } from '../../test/run-cdf.ts';
 import { PLAN_FILES } from './plan.ts';
 
 let tmp: string;
@@ -44,11 +43,7 @@ afterAll(async () => {
   await rm(tmp, { recursive: true, force: true });
 });
 
-async function cdf(...argv: string[]) {
-  const captured = captureIo();
-  const code = await main(argv, captured.io);
-  return { code, stdout: captured.stdout(), stderr: captured.stderr() };
-}
+const cdf = cdfRunner();
 
 describe('cdf plan', () => {
   it('writes the five plan files from a scenario CSV', async () => {
