@@ -12,7 +12,7 @@ import { calendarFeatures } from './calendar-features.ts';
 import { computeFeatures } from './compute-features.ts';
 import { FUTURE_FEATURE_NAMES } from './design-rows.ts';
 import { buildDirectMatrix } from './direct-matrix.ts';
-import { featureColumn, selectFeatures } from './feature-matrix.ts';
+import { featureColumn, selectFeatures, withoutFeatures } from './feature-matrix.ts';
 import { resolveHorizons, resolveOrigins } from './horizons.ts';
 import { plannedEventFeatures } from './planned-event-features.ts';
 import { buildPredictionRows } from './prediction-rows.ts';
@@ -206,5 +206,16 @@ describe('selectFeatures', () => {
     expect(picked.names).toEqual(['lag_24h', 'value']);
     expect(picked.columns[0]).toBe(featureColumn(m, 'lag_24h'));
     expect(() => selectFeatures(m, ['nope'])).toThrow(/feature "nope" is not in the matrix/);
+  });
+});
+
+describe('withoutFeatures', () => {
+  it('drops columns by name, keeps the others in order, and ignores names it does not have', () => {
+    const m = computeFeatures(makeSeries(ramp(30)));
+    const rest = withoutFeatures(m, ['lag_24h', 'nope']);
+    expect(rest.names).toEqual(m.names.filter((name) => name !== 'lag_24h'));
+    expect(rest.columns[0]).toBe(m.columns[0]);
+    expect(rest.rows).toBe(m.rows);
+    expect(withoutFeatures(m, ['nope'])).toBe(m);
   });
 });

@@ -44,6 +44,21 @@ export function selectFeatures(matrix: FeatureMatrix, names: readonly string[]):
   };
 }
 
+/**
+ * The matrix without the named features, the others in their order; names it does not have are
+ * ignored, and the matrix itself is returned when nothing is dropped. Columns are shared, not copied.
+ */
+export function withoutFeatures(matrix: FeatureMatrix, names: readonly string[]): FeatureMatrix {
+  const dropped = new Set(names);
+  const keep = matrix.names.flatMap((name, j) => (dropped.has(name) ? [] : [j]));
+  if (keep.length === matrix.names.length) return matrix;
+  return {
+    ...matrix,
+    names: keep.map((j) => matrix.names[j]!),
+    columns: keep.map((j) => matrix.columns[j]!),
+  };
+}
+
 /** One row of the matrix as a plain `{ name: value }` record, for inspection and debugging. */
 export function featureRow(matrix: FeatureMatrix, row: number): Record<string, number> {
   if (!Number.isInteger(row) || row < 0 || row >= matrix.rows) {

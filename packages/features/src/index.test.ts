@@ -27,6 +27,7 @@ describe('public API', () => {
       'isHoliday',
       'holidayCalendar',
       'selectFeatures',
+      'withoutFeatures',
       'featureColumn',
       'featuresPlugin',
     ]) {

@@ -16,7 +16,13 @@ export {
   type DirectMatrix,
   type DirectMatrixOptions,
 } from './direct-matrix.ts';
-export { type FeatureMatrix, featureColumn, featureRow, selectFeatures } from './feature-matrix.ts';
+export {
+  type FeatureMatrix,
+  featureColumn,
+  featureRow,
+  selectFeatures,
+  withoutFeatures,
+} from './feature-matrix.ts';
 export { type FeatureOptions, resolveSpec } from './feature-options.ts';
 export { FEATURE_SPEC, type FeatureSpec, type RollingStat } from './feature-spec.ts';
 export {

@@ -5,6 +5,7 @@ import {
   type FeatureMatrix,
   SEASON_OF_YEAR_FEATURE_NAMES,
   selectFeatures,
+  withoutFeatures,
 } from '@cdf/features';
 import { type GbdtModel, loadGbdt, type SavedGbdt, trainGbdt } from '@cdf/gbdt';
 import { levelFromTarget, levelTarget, scaleFreeDesign } from './level-design.ts';
@@ -56,7 +57,9 @@ export async function fitLevelRegressor(
     origins: { stride },
     maxRows: params.maxRows * 2,
   });
-  const { matrix, scale } = scaleFreeDesign(withoutFeatures(direct.matrix, leftOutFeatures(series, params)));
+  const { matrix, scale } = scaleFreeDesign(
+    withoutKnownFeatures(direct.matrix, leftOutFeatures(series, params)),
+  );
   const keep: number[] = [];
   for (let r = 0; r < matrix.rows; r++) {
     if (direct.usable[r] !== 1 || !(scale[r]! > 0)) continue;
@@ -145,7 +148,7 @@ function leftOutFeatures(series: Series, params: RegressorParams): string[] {
  * `matrix` without the `leftOut` columns; a name it does not have is an `INVALID_CONFIG` error
  * (a misspelt name would otherwise leave the feature in without a word).
  */
-function withoutFeatures(matrix: FeatureMatrix, leftOut: readonly string[]): FeatureMatrix {
+function withoutKnownFeatures(matrix: FeatureMatrix, leftOut: readonly string[]): FeatureMatrix {
   const unknown = leftOut.filter((name) => !matrix.names.includes(name));
   if (unknown.length > 0) {
     throw new CdfError(
@@ -158,12 +161,7 @@ function withoutFeatures(matrix: FeatureMatrix, leftOut: readonly string[]): Fea
       },
     );
   }
-  if (leftOut.length === 0) return matrix;
-  const dropped = new Set(leftOut);
-  return selectFeatures(
-    matrix,
-    matrix.names.filter((name) => !dropped.has(name)),
-  );
+  return withoutFeatures(matrix, leftOut);
 }
 
 function selectRows(matrix: FeatureMatrix, keep: readonly number[]): FeatureMatrix {

@@ -1,4 +1,4 @@
-import { type FeatureMatrix, SEASON_OF_YEAR_FEATURE_NAMES } from '@cdf/features';
+import { type FeatureMatrix, SEASON_OF_YEAR_FEATURE_NAMES, withoutFeatures } from '@cdf/features';
 import { originAndTarget } from './origin-and-target.ts';
 import { scaleFreeFeatures } from './scale-free-features.ts';
 
@@ -44,12 +44,5 @@ export function spikeModelFeatures(
   matrix: FeatureMatrix,
   leftOut: readonly string[] = DEFAULT_LEFT_OUT_FEATURES,
 ): FeatureMatrix {
-  const dropped = new Set(leftOut);
-  const keep = matrix.names.flatMap((name, j) => (dropped.has(name) ? [] : [j]));
-  if (keep.length === matrix.names.length) return scaleFreeFeatures(matrix);
-  return scaleFreeFeatures({
-    ...matrix,
-    names: keep.map((j) => matrix.names[j]!),
-    columns: keep.map((j) => matrix.columns[j]!),
-  });
+  return scaleFreeFeatures(withoutFeatures(matrix, leftOut));
 }
