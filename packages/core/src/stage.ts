@@ -127,6 +127,13 @@ export interface FittedBaseline extends FittedModel {
   predict(request: BaselinePredictRequest): BaselineForecast;
   /** Fitted values over the training history (for residuals). */
   inSample(): BaselineForecast;
+  /**
+   * The calendar the baseline learned (holidays, quarter ends, month cycles) as a multiplier of
+   * ordinary demand at each of `timestamps`, past or future: 1 on an ordinary day. Optional: a
+   * baseline without a calendar of its own leaves it out. Later stages use it to see the history
+   * as the baseline does (a holiday is not a fall in demand) and to put the same days back.
+   */
+  calendarMultipliers?(timestamps: Float64Array): Float64Array;
   /** Notes for the run manifest: fallbacks taken, options chosen. */
   readonly notes: readonly string[];
 }

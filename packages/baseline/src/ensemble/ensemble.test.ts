@@ -179,6 +179,21 @@ describe('ensemble: calendar effects', () => {
     expect(point[12]! / plain[12]!).toBeCloseTo(1, 1);
   });
 
+  it('gives its calendar as multipliers at any timestamps, 1 without one', async () => {
+    const fitted = await createEnsembleBaseline().fit({ series: head });
+    // the 2024 Thanksgiving it learned from, a day before it, and the 2025 one ahead
+    const at = Float64Array.from(
+      [thanksgiving[0]! + 12, thanksgiving[0]! - 12, thanksgiving[1]! + 12],
+      (i) => Date.UTC(2024, 0, 1) + i * 3_600_000,
+    );
+    const multipliers = fitted.calendarMultipliers!(at);
+    expect(multipliers[0]).toBeCloseTo(0.6, 1);
+    expect(multipliers[1]).toBe(1);
+    expect(multipliers[2]).toBeCloseTo(0.6, 1);
+    const plain = await createEnsembleBaseline({ calendar: null }).fit({ series: head });
+    expect([...plain.calendarMultipliers!(at)]).toEqual([1, 1, 1]);
+  });
+
   it('rejects a custom holiday date it cannot read', () => {
     expect(() => createEnsembleBaseline({ calendar: { customHolidays: ['25/12'] } })).toThrow(
       /calendar\.customHolidays\.0: expected MM-DD/,

@@ -127,6 +127,8 @@ export function fitEnsemble(
       return { timestamps, point, ...interval, level: request.level };
     },
     inSample: () => ({ timestamps: Float64Array.from(series.timestamps), point: inSample() }),
+    calendarMultipliers: (timestamps: Float64Array): Float64Array =>
+      calendar.effects?.multipliers(timestamps) ?? new Float64Array(timestamps.length).fill(1),
     toJSON: (): SavedModel => saveEnsemble(params, stored, chosenSelection),
     async update(next, options: FitOptions = {}) {
       throwIfAborted(options.signal);
