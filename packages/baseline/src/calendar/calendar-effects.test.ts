@@ -116,6 +116,20 @@ describe('learnCalendarEffects', () => {
     expect(on).toBeCloseTo(0.6, 1);
   });
 
+  it('takes a weekday holiday to a weekend only down to the level it brings a weekday to', () => {
+    // Independence Day at 60% of a weekday on Thursday 2024 and Friday 2025; the fixture's
+    // weekends run at 75% of a weekday. On Saturday 2026-07-04 the holiday brings demand to 60%
+    // of a weekday, which is 80% of that Saturday, not 60% of it.
+    const series = withDays(hoursUntil('2026-07-10T00:00:00Z'), ['2024-07-04', '2025-07-04'], 0.6);
+    const effects = learn(series, hoursUntil('2026-06-20T00:00:00Z'), { phaseCycles: false });
+    const byKey = Object.fromEntries(effects.effects.map((e) => [e.key, e.multiplier]));
+    expect(byKey['holiday:Independence Day']).toBeCloseTo(0.6, 1);
+    const [saturday] = dayOf('2026-07-04');
+    const on = effects.multipliers(series.timestamps.subarray(saturday, saturday + 1))[0]!;
+    expect(on).toBeCloseTo(byKey['holiday:Independence Day']! / 0.75, 1);
+    expect(on).toBeGreaterThan(0.75);
+  });
+
   it('assumes a major holiday it could not measure behaves as the major holidays it kept', () => {
     // Independence Day and Thanksgiving at 60% in 2024 and 2025; Christmas Day 2024 hidden under
     // a spike (skipped), as are both Veterans Days (a minor holiday): neither was ever measured.

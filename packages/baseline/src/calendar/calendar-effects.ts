@@ -2,6 +2,7 @@ import { median, robustSd } from '@cdf/core';
 import { type CalendarDay, type CalendarDayRules, calendarDays } from './calendar-days.ts';
 import { dayLogRatios, levelAdjusted } from './day-ratios.ts';
 import { learnPhaseCycles, type PhaseCycle, phaseCycleMultipliers } from './phase-cycles.ts';
+import { ordinaryWeekendRatio } from './weekend-ratio.ts';
 
 /** A learned calendar effect: how demand on one kind of day compares with an ordinary day. */
 export interface CalendarEffect {
@@ -88,7 +89,7 @@ export function learnCalendarEffects(
     for (const key of holidays.keys()) measured.add(key);
   }
   const major = new Set(days.filter((day) => day.major).map((day) => day.holiday));
-  const typical = typicalHolidays(kept, measured, major);
+  const typical = typicalHolidays(kept, measured, major, ordinaryWeekendRatio(days, values, skip, ordinary));
   const cycles =
     rules.phaseCycles === false
       ? []
@@ -116,12 +117,15 @@ interface TypicalHolidays {
   any: { weekday: number | undefined; weekend: number | undefined };
   /** Keys (holiday and kind of day) measured, kept or not. */
   measured: ReadonlySet<string>;
+  /** Ordinary weekend demand as a multiple of weekday demand (`ordinaryWeekendRatio`). */
+  weekendRatio: number;
 }
 
 function typicalHolidays(
   kept: ReadonlyMap<string, CalendarEffect>,
   measured: ReadonlySet<string>,
   major: ReadonlySet<string>,
+  weekendRatio: number,
 ): TypicalHolidays {
   const holidays = [...kept.values()].filter((e) => e.key.startsWith('holiday:'));
   const medianOf = (weekend: boolean, majorOnly: boolean): number | undefined => {
@@ -135,6 +139,7 @@ function typicalHolidays(
     major: { weekday: medianOf(false, true), weekend: medianOf(true, true) },
     any: { weekday: medianOf(false, false), weekend: medianOf(true, false) },
     measured,
+    weekendRatio,
   };
 }
 
@@ -184,7 +189,10 @@ function keepSignificant(
  * weekend), kept or not (not kept: none). A holiday seen only on the other kind is one the
  * platform notices, but a weekend holiday says little about a weekday one (a Sunday is quiet
  * anyway): it gets the median of the major holidays kept on this kind of day (of all kept when
- * no major one was), and its own other-kind effect only when none was kept. A `major` holiday
+ * no major one was), and its own other-kind effect only when none was kept. A weekday effect
+ * taken to a weekend lowers demand only to the level it brings a weekday to: its multiplier
+ * there is `min(1, weekday effect / weekend ratio)` (x0.6 of a weekday on a weekend at 0.7 of a
+ * weekday is x0.86 of that weekend, not x0.6). A `major` holiday
  * never measured on this kind of day (its occurrences hidden under spikes, or all on the other
  * kind and too small to keep there) gets the median kept major holiday of this kind, when there
  * is one; any other holiday changes nothing.
@@ -200,7 +208,10 @@ function holidayMultiplier(
   if (typical.measured.has(key)) return 1;
   const kind = day.weekend ? 'weekend' : 'weekday';
   const other = kept.get(holidayKey(day, !day.weekend));
-  if (other !== undefined) return typical.major[kind] ?? typical.any[kind] ?? other.multiplier;
+  if (other !== undefined) {
+    const own = day.weekend ? Math.min(1, other.multiplier / typical.weekendRatio) : other.multiplier;
+    return typical.major[kind] ?? typical.any[kind] ?? own;
+  }
   return day.major ? (typical.major[kind] ?? 1) : 1;
 }
 
