@@ -36,6 +36,29 @@ describe('withSpikesFilled', () => {
     expect(burst[350]).toBe(10 * values[350]!); // input untouched
   });
 
+  it("fills a spike run's decay while it reads more than 15% above normal, for at most three days", () => {
+    // flat 100 a point for two weeks; a masked burst at hours 200..203, then a tail the detector
+    // missed: 300, 200, 120, 112 (112 is within 15% of 100: the decay has ended)
+    const values = new Float64Array(336).fill(100);
+    const mask = new Uint8Array(336);
+    for (let i = 200; i < 204; i++) {
+      values[i] = 1000;
+      mask[i] = 1;
+    }
+    [300, 200, 120, 112, 130].forEach((v, k) => {
+      values[204 + k] = v;
+    });
+    const out = withSpikesFilled(hourly(values), mask).values;
+    expect([...out.subarray(200, 210)]).toEqual([100, 100, 100, 100, 100, 100, 100, 112, 130, 100]);
+    // a lasting rise after a burst is filled for three days at most, then read as it is
+    const lasting = Float64Array.from(values, (v, i) => (i >= 204 ? 200 : v));
+    const kept = withSpikesFilled(hourly(lasting), mask).values;
+    expect(kept[204 + 71]).toBe(100);
+    expect(kept[204 + 72]).toBe(200);
+    // without a spike before it, a rise is never filled
+    expect(withSpikesFilled(hourly(lasting), new Uint8Array(336)).values[210]).toBe(200);
+  });
+
   it('returns the same series when nothing is masked', () => {
     const s = hourly(new Float64Array(10).fill(1));
     expect(withSpikesFilled(s, new Uint8Array(10))).toBe(s);
