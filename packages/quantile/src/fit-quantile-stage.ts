@@ -9,6 +9,12 @@ import {
   validate,
 } from '@cdf/core';
 import { type BacktestRecord, COMPONENTS } from './backtest-record.ts';
+import {
+  type CalendarMultipliers,
+  type OriginCalendar,
+  regressorView,
+  withCalendarPutBack,
+} from './calendar-divided.ts';
 import { calibrateRecords } from './calibrate-records.ts';
 import { calibrationOriginPlan } from './calibration-origins.ts';
 import { FittedQuantileStage } from './fitted-quantile-stage.ts';
@@ -16,7 +22,6 @@ import { fitLevelRegressor, type LevelRegressor } from './level-regressor.ts';
 import { type QuantileParams, resolveQuantileParams } from './quantile-params.ts';
 import { type Forecaster, runRollingOrigin } from './rolling-origin.ts';
 import { robustSpikeMask } from './spike-mask.ts';
-import { withSpikesFilled } from './spikes-filled.ts';
 import { withoutPlannedEvents } from './without-planned-events.ts';
 
 /** What the quantile stage fits on. */
@@ -43,6 +48,21 @@ export interface QuantileFitInput {
    * allows (see `calibrationOriginPlan`). Default 0: the stage's own rule alone.
    */
   baselineMinHistory?: number;
+  /**
+   * The calendar the baseline learned (its `calendarMultipliers`): divided out of what the level
+   * regressor reads and learns, and multiplied into its forecasts, so that a holiday in the
+   * history is not read as a fall in demand and a holiday ahead is forecast as the baseline
+   * forecasts it. Default: none.
+   */
+  calendar?: CalendarMultipliers;
+  /**
+   * The calendar at each calibration origin: what a baseline fitted on that origin's history
+   * alone learned (`cdf forecast` takes it from the baseline it refits there anyway). Without it
+   * every origin uses `calendar`, whose holiday sizes were learned from the origins' futures too:
+   * the backtest then flatters the regressor on holidays and quarter ends and the blend leans
+   * on it (measured: see the README).
+   */
+  calendarFor?: OriginCalendar;
 }
 
 /**
@@ -74,7 +94,9 @@ export async function fitQuantileStage(
     );
   }
   const forecasters: Record<string, Forecaster> = { [COMPONENTS.baseline]: input.baseline };
-  const backtestRegressor = useRegressor ? regressorForecaster(p, spikes, seed) : null;
+  const { calendar } = input;
+  const calendarFor = input.calendarFor ?? (calendar ? async () => calendar : undefined);
+  const backtestRegressor = useRegressor ? regressorForecaster(p, spikes, seed, calendarFor) : null;
   if (backtestRegressor) forecasters[COMPONENTS.regressor] = backtestRegressor;
   const plan = calibrationOriginPlan(series.values.length, horizon, p, input.baselineMinHistory);
   if (plan.note) notes.push(plan.note);
@@ -98,7 +120,7 @@ export async function fitQuantileStage(
 
   let regressor: LevelRegressor | null = null;
   if (useRegressor) {
-    regressor = await fitLevelRegressor(withSpikesFilled(series, spikes), {
+    regressor = await fitLevelRegressor(regressorView(series, spikes, calendar), {
       horizon,
       params: p.regressor,
       spikes,
@@ -109,7 +131,17 @@ export async function fitQuantileStage(
   }
   const { weights, table } = calibrateRecords(records, p, regressor !== null);
   notes.push(`baseline weight per bucket: ${weights.join(', ')}`);
-  return new FittedQuantileStage({ params: p, horizon, weights, table, regressor, notes });
+  const calendarSeen = calendar !== undefined && regressor !== null;
+  if (calendarSeen) notes.push("level regressor: the baseline's calendar divided out and put back");
+  return new FittedQuantileStage({
+    params: p,
+    horizon,
+    weights,
+    table,
+    regressor,
+    notes,
+    calendar: calendarSeen,
+  });
 }
 
 /** A backtest forecaster that holds a trained model until {@link free} is called. */
@@ -119,16 +151,19 @@ export type RegressorForecaster = Forecaster & {
 };
 
 /**
- * The level regressor as a backtest forecaster, trained on each origin's history alone (the
- * spike mask cut to it, spike points replaced by `withSpikesFilled` for its features). It retrains only when the history has grown `params.regressor.refitEvery`
- * steps past the last training, or when a call comes with a shorter history; in between, the last
- * model forecasts from the newer history (its features are read from it), so nothing after an
- * origin is ever seen. NaN where it cannot forecast. Call `free` when done.
+ * The level regressor as a backtest forecaster, trained on each origin's history alone: it reads
+ * that history's `regressorView` (its `calendarFor` divided out, spike points of the mask cut to
+ * it filled) and its forecast is multiplied by that calendar again. It retrains only when the history
+ * has grown `params.regressor.refitEvery` steps past the last training, or when a call comes with
+ * a shorter history; in between, the last model forecasts from the newer history (its features
+ * are read from it), so nothing after an origin is ever seen. NaN where it cannot forecast. Call
+ * `free` when done.
  */
 export function regressorForecaster(
   params: QuantileParams,
   spikes: Uint8Array,
   seed: number,
+  calendarFor?: OriginCalendar,
 ): RegressorForecaster {
   let model: LevelRegressor | null = null;
   let trainedOn = -1;
@@ -139,7 +174,8 @@ export function regressorForecaster(
   };
   const forecaster = async (train: Series, horizon: number): Promise<Float64Array> => {
     const n = train.values.length;
-    const clean = withSpikesFilled(train, spikes.subarray(0, n));
+    const calendar = await calendarFor?.(train);
+    const clean = regressorView(train, spikes.subarray(0, n), calendar);
     if (trainedOn < 0 || n < trainedOn || n - trainedOn >= params.regressor.refitEvery) {
       free();
       model = await fitLevelRegressor(clean, {
@@ -151,7 +187,7 @@ export function regressorForecaster(
       trainedOn = n;
     }
     if (model === null) return new Float64Array(horizon).fill(Number.NaN);
-    return model.predict(clean, horizon);
+    return withCalendarPutBack(await model.predict(clean, horizon), train, calendar);
   };
   return Object.assign(forecaster, { free });
 }

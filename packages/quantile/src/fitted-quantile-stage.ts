@@ -13,13 +13,18 @@ import {
 } from '@cdf/core';
 import { assembleScenarios, type CapacityRule, type SpikeInput } from './assemble-scenarios.ts';
 import { blendForecast } from './blend-weights.ts';
+import {
+  type CalendarMultipliers,
+  futureTimes,
+  regressorView,
+  withCalendarPutBack,
+} from './calendar-divided.ts';
 import { type LevelRegressor, loadLevelRegressor } from './level-regressor.ts';
 import { type QuantileParams, resolveQuantileParams } from './quantile-params.ts';
 import { recentLevel } from './recent-level.ts';
 import type { ResidualTable } from './residual-table.ts';
 import { QUANTILE_STAGE_NAME, type QuantileState, QuantileStateSchema } from './saved-quantile-stage.ts';
 import { robustSpikeMask } from './spike-mask.ts';
-import { withSpikesFilled } from './spikes-filled.ts';
 import { withoutPlannedEvents } from './without-planned-events.ts';
 
 /** The learned parts of a {@link FittedQuantileStage}. */
@@ -30,6 +35,8 @@ export interface QuantileStageParts {
   table: ResidualTable;
   regressor: LevelRegressor | null;
   notes: readonly string[];
+  /** True when the regressor learned demand with the baseline's calendar divided out. */
+  calendar?: boolean;
 }
 
 /** What {@link FittedQuantileStage.assemble} needs. */
@@ -46,6 +53,12 @@ export interface AssembleRequest {
    * the robust internal mask of the history.
    */
   spikeMask?: Uint8Array;
+  /**
+   * The baseline's calendar (its `calendarMultipliers`). Required when the stage was fitted with
+   * one (`usesCalendar`): the regressor reads the history with it divided out and its forecast is
+   * multiplied by it again. Ignored otherwise.
+   */
+  calendar?: CalendarMultipliers;
   /** Planned launches to fold in. */
   plannedEvents?: readonly PlannedEvent[];
   /** Fills `recommended_capacity`. */
@@ -72,6 +85,8 @@ export class FittedQuantileStage implements FittedModel {
   readonly table: ResidualTable;
   /** What fitting did: rows, weights, fallbacks. */
   readonly notes: readonly string[];
+  /** True when the regressor learned demand with the baseline's calendar divided out (assembly needs it then). */
+  readonly usesCalendar: boolean;
   readonly #regressor: LevelRegressor | null;
 
   /** Assemble from parts (internal: use `fitQuantileStage` or `loadQuantileStage`). */
@@ -82,6 +97,7 @@ export class FittedQuantileStage implements FittedModel {
     this.table = parts.table;
     this.notes = parts.notes;
     this.#regressor = parts.regressor;
+    this.usesCalendar = parts.calendar === true && parts.regressor !== null;
   }
 
   /** True when the point forecast blends in the XGBoost regressor. */
@@ -89,9 +105,23 @@ export class FittedQuantileStage implements FittedModel {
     return this.#regressor !== null;
   }
 
-  /** The blended point forecast of normal demand for the steps after `history`. */
-  async pointForecast(history: Series, baseline: Float64Array): Promise<Float64Array> {
-    const regressor = this.#regressor ? await this.#regressor.predict(history, baseline.length) : undefined;
+  /**
+   * The blended point forecast of normal demand for the steps after `view`: the history as the
+   * regressor reads it (`regressorView`: spike points filled, and the calendar divided out when
+   * the stage `usesCalendar`, which then multiplies the regressor's forecast by `calendar` again).
+   */
+  async pointForecast(
+    view: Series,
+    baseline: Float64Array,
+    calendar?: CalendarMultipliers,
+  ): Promise<Float64Array> {
+    const regressor = this.#regressor
+      ? withCalendarPutBack(
+          await this.#regressor.predict(view, baseline.length),
+          view,
+          this.usesCalendar ? calendar : undefined,
+        )
+      : undefined;
     return blendForecast(baseline, regressor, this.weights, this.params.horizonBuckets);
   }
 
@@ -117,7 +147,16 @@ export class FittedQuantileStage implements FittedModel {
         expected: `a Uint8Array of ${history.values.length} values (1 = spike)`,
       });
     }
-    const point = await this.pointForecast(withSpikesFilled(history, mask), baseline);
+    if (this.usesCalendar && request.calendar === undefined) {
+      throw new CdfError(
+        CdfErrorCode.InvalidConfig,
+        "this quantile stage was fitted with the baseline's calendar: pass it to assemble as `calendar`",
+        { column: 'calendar', value: 'undefined', expected: "the baseline's calendarMultipliers" },
+      );
+    }
+    const calendar = this.usesCalendar ? request.calendar : undefined;
+    const view = regressorView(history, mask, calendar);
+    const point = await this.pointForecast(view, baseline, calendar);
     return assembleScenarios({
       timestamps,
       point,
@@ -139,6 +178,7 @@ export class FittedQuantileStage implements FittedModel {
       table: this.table,
       regressor: this.#regressor ? this.#regressor.toJSON() : null,
       notes: [...this.notes],
+      ...(this.usesCalendar ? { calendar: true } : {}),
     };
     return {
       schemaVersion: SAVED_MODEL_SCHEMA_VERSION,
@@ -192,16 +232,6 @@ export function loadQuantileStage(saved: unknown): FittedQuantileStage {
     table: state.table,
     regressor: state.regressor ? loadLevelRegressor(state.regressor) : null,
     notes: state.notes,
+    calendar: state.calendar === true,
   });
-}
-
-function futureTimes(history: Series, horizon: number): Float64Array {
-  const last = history.timestamps[history.timestamps.length - 1];
-  if (last === undefined) {
-    throw new CdfError(CdfErrorCode.InsufficientHistory, 'the history to forecast from is empty', {
-      column: 'history',
-      expected: 'at least one point',
-    });
-  }
-  return Float64Array.from({ length: horizon }, (_, k) => last + (k + 1) * history.stepMs);
 }

@@ -15,6 +15,15 @@ export {
 export { type BacktestRecord, COMPONENTS } from './backtest-record.ts';
 export { shrinkLocation } from './bias-shrinkage.ts';
 export { type BlendWeightOptions, blendForecast, learnBlendWeights } from './blend-weights.ts';
+export {
+  type CalendarMultipliers,
+  calendarAt,
+  futureTimes,
+  type OriginCalendar,
+  regressorView,
+  withCalendarDividedOut,
+  withCalendarPutBack,
+} from './calendar-divided.ts';
 export { type CalibrateOptions, calibrate } from './calibrate.ts';
 export { calibrateRecords, type RecordCalibration } from './calibrate-records.ts';
 export {

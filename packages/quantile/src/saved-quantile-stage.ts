@@ -17,6 +17,8 @@ export const QuantileStateSchema = z.object({
   regressor: SavedGbdtSchema.nullable(),
   /** What fitting did. */
   notes: z.array(z.string()),
+  /** True when the regressor learned with the baseline's calendar divided out (absent: it did not). */
+  calendar: z.boolean().optional(),
 });
 /** See {@link QuantileStateSchema}. */
 export type QuantileState = z.output<typeof QuantileStateSchema>;
