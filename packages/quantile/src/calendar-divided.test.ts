@@ -55,6 +55,30 @@ describe('calendar division', () => {
     expect([...futureTimes(day1, 2)]).toEqual([24 * HOUR, 25 * HOUR]);
   });
 
+  it('lifts a holiday at most to 1.15 x the same hours of the four weeks before, or its own value', () => {
+    // five weeks at 100 an hour; the last day is a holiday at x0.5
+    const hours = 35 * 24;
+    const times = Float64Array.from({ length: hours }, (_, i) => i * HOUR);
+    const lastDay: CalendarMultipliers = (at) => Float64Array.from(at, (t) => (t >= 34 * DAY ? 0.5 : 1));
+    const flat = withValues({ ...series, timestamps: times }, new Float64Array(hours).fill(100));
+    const at = (values: Float64Array, mask?: Uint8Array) =>
+      withCalendarDividedOut(withValues(flat, values), lastDay, mask).values;
+    // an ordinary holiday, at half demand, reads as an ordinary day
+    const quiet = Float64Array.from(flat.values, (v, i) => (i >= 34 * 24 ? 50 : v));
+    expect(at(quiet)[34 * 24 + 5]).toBe(100);
+    // a holiday an undetected event lifted to 90 would read 180: it is held at 115
+    const lifted = Float64Array.from(flat.values, (v, i) => (i >= 34 * 24 ? 90 : v));
+    expect(at(lifted)[34 * 24 + 5]).toBeCloseTo(115, 10);
+    // one lifted higher than that keeps its own value (962 on Christmas Eve stays 962)
+    const high = Float64Array.from(flat.values, (v, i) => (i >= 34 * 24 ? 300 : v));
+    expect(at(high)[34 * 24 + 5]).toBe(300);
+    // the weeks before are read without their spike points: a spike a week earlier is no reference
+    const spiky = Float64Array.from(lifted, (v, i) => (i >= 20 * 24 && i < 28 * 24 ? 1000 : v));
+    const mask = Uint8Array.from(spiky, (v) => (v === 1000 ? 1 : 0));
+    expect(at(spiky)[34 * 24 + 5]).toBe(180);
+    expect(at(spiky, mask)[34 * 24 + 5]).toBeCloseTo(115, 10);
+  });
+
   it('divides before filling spikes: a spike a week after a holiday is filled with ordinary demand', () => {
     const week = Float64Array.from({ length: 8 * 24 }, (_, i) => i * HOUR);
     const flat = withValues({ ...series, timestamps: week }, new Float64Array(8 * 24).fill(100));
@@ -88,16 +112,17 @@ describe('calendar division', () => {
 });
 
 describe('a quantile stage fitted with a calendar', () => {
-  // 60 days of synthetic demand (seed 5). A made-up calendar halves the last day of the history
-  // and the second day ahead: the same demand with that calendar applied, fitted with the
+  // 60 days of synthetic demand (seed 5). A made-up calendar doubles the last day of the history
+  // and the second day ahead (a lift: a holiday's dip would meet the cap of
+  // withCalendarDividedOut): the same demand with that calendar applied, fitted with the
   // calendar, must give the regressor exactly the view the plain demand gives it.
   const data = generateSynthetic({ start: '2024-03-01', end: '2024-04-30', seed: 5 });
   const plain: Series = syntheticSeries(data, { id: 'synthetic' });
   const n = plain.values.length;
   const last = plain.timestamps[n - 1]!;
-  const halved = (t: number) => (t > last - DAY && t <= last) || (t > last + DAY && t <= last + 2 * DAY);
-  const calendar: CalendarMultipliers = (at) => Float64Array.from(at, (t) => (halved(t) ? 0.5 : 1));
-  const onHoliday = withValues(
+  const doubled = (t: number) => (t > last - DAY && t <= last) || (t > last + DAY && t <= last + 2 * DAY);
+  const calendar: CalendarMultipliers = (at) => Float64Array.from(at, (t) => (doubled(t) ? 2 : 1));
+  const lifted2x = withValues(
     plain,
     Float64Array.from(plain.values, (v, i) => v * calendar(plain.timestamps.subarray(i, i + 1))[0]!),
   );
@@ -121,7 +146,7 @@ describe('a quantile stage fitted with a calendar', () => {
         { seed: 3 },
       );
     reference = await fit(plain);
-    withCalendar = await fit(onHoliday, calendar);
+    withCalendar = await fit(lifted2x, calendar);
   });
   afterAll(() => {
     reference.free();
@@ -132,12 +157,12 @@ describe('a quantile stage fitted with a calendar', () => {
     const baseline = new Float64Array(48).fill(1);
     const expected = await reference.pointForecast(regressorView(plain, noSpikes, undefined), baseline);
     const got = await withCalendar.pointForecast(
-      regressorView(onHoliday, noSpikes, calendar),
+      regressorView(lifted2x, noSpikes, calendar),
       baseline,
       calendar,
     );
     const steps = futureTimes(plain, 48);
-    for (let h = 0; h < 48; h++) expect(got[h]).toBeCloseTo(expected[h]! * (halved(steps[h]!) ? 0.5 : 1), 6);
+    for (let h = 0; h < 48; h++) expect(got[h]).toBeCloseTo(expected[h]! * (doubled(steps[h]!) ? 2 : 1), 6);
     expect(withCalendar.usesCalendar).toBe(true);
     expect(reference.usesCalendar).toBe(false);
     expect(withCalendar.notes.join(' ')).toContain("the baseline's calendar divided out and put back");
@@ -147,7 +172,7 @@ describe('a quantile stage fitted with a calendar', () => {
     const asked: number[] = [];
     const stage = await fitQuantileStage(
       {
-        series: onHoliday,
+        series: lifted2x,
         horizon: 48,
         baseline: dailyNaive,
         spikes: noSpikes,
@@ -171,8 +196,8 @@ describe('a quantile stage fitted with a calendar', () => {
     expect((saved.state as { calendar?: boolean }).calendar).toBe(true);
     expect((reference.toJSON().state as { calendar?: boolean }).calendar).toBeUndefined();
     const loaded = loadQuantileStage(JSON.stringify(saved));
-    const baseline = await dailyNaive(onHoliday, 48);
-    const request = { history: onHoliday, baseline, spikeMask: noSpikes };
+    const baseline = await dailyNaive(lifted2x, 48);
+    const request = { history: lifted2x, baseline, spikeMask: noSpikes };
     await expect(loaded.assemble(request)).rejects.toThrow(/fitted with the baseline's calendar/);
     const frame = await loaded.assemble({ ...request, calendar });
     expect(frame).toEqual(await withCalendar.assemble({ ...request, calendar }));

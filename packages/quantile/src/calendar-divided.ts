@@ -1,4 +1,4 @@
-import { CdfError, CdfErrorCode, type Series } from '@cdf/core';
+import { CdfError, CdfErrorCode, median, type Series, WEEK_MS } from '@cdf/core';
 import { withSpikesFilled } from './spikes-filled.ts';
 
 /**
@@ -44,14 +44,46 @@ export function calendarAt(
   return out;
 }
 
+/** Weeks before a point whose same hour gives the ordinary level a holiday may be lifted to. */
+const REFERENCE_WEEKS = 4;
+/** How far above that ordinary level a holiday's divided-out value may read. */
+const HOLIDAY_CAP = 1.15;
+
 /**
  * `series` with the calendar's multipliers divided out of its target (a holiday becomes an
  * ordinary day), as the baseline saw it; the series itself when there is no calendar.
+ *
+ * A holiday (multiplier below 1) is lifted at most to the larger of its own value and 1.15 x
+ * the ordinary level: the median of the same hour one to four weeks before (divided out, spike
+ * points of `mask` left out). A holiday that is really inside an event the detector did not
+ * flag (the decay of an unannounced launch on Christmas Eve: 962 against about 550 ordinary)
+ * then keeps its value instead of being amplified into a launch at full height (962 / 0.61 =
+ * 1577), which the regressor would forecast on as a plateau. An ordinary holiday (335 / 0.61 =
+ * 550) is not touched by the cap.
  */
-export function withCalendarDividedOut(series: Series, calendar: CalendarMultipliers | undefined): Series {
+export function withCalendarDividedOut(
+  series: Series,
+  calendar: CalendarMultipliers | undefined,
+  mask?: Uint8Array,
+): Series {
   if (calendar === undefined) return series;
   const multipliers = calendarAt(calendar, series.timestamps);
-  const values = Float64Array.from(series.values, (v, i) => v / multipliers[i]!);
+  const week = Math.round(WEEK_MS / series.stepMs);
+  const values = new Float64Array(series.values.length);
+  const references: number[] = [];
+  for (let i = 0; i < values.length; i++) {
+    const value = series.values[i]!;
+    const m = multipliers[i]!;
+    values[i] = value / m;
+    if (m >= 1) continue;
+    references.length = 0;
+    for (let k = 1; k <= REFERENCE_WEEKS && i - k * week >= 0; k++) {
+      const r = i - k * week;
+      if (mask?.[r] !== 1 && Number.isFinite(values[r]!)) references.push(values[r]!);
+    }
+    if (references.length > 0)
+      values[i] = Math.min(values[i]!, Math.max(value, HOLIDAY_CAP * median(references)));
+  }
   return { ...series, values, columns: { ...series.columns, [series.target]: values } };
 }
 
@@ -77,7 +109,7 @@ export function regressorView(
   mask: Uint8Array,
   calendar: CalendarMultipliers | undefined,
 ): Series {
-  return withSpikesFilled(withCalendarDividedOut(series, calendar), mask);
+  return withSpikesFilled(withCalendarDividedOut(series, calendar, mask), mask);
 }
 
 /** `forecast` (of the steps after `history`) times the calendar at those steps, in place. */
