@@ -89,6 +89,11 @@ describe('cdf forecast', () => {
     expect(run.stages.find((s: { stage: string }) => s.stage === 'quantile').name).toBe(
       '@cdf/quantile#conformal',
     );
+    // the ensemble baseline hands its calendar to the quantile stage's regressor
+    const quantile = run.series[0].stages.find((s: { stage: string }) => s.stage === 'quantile');
+    expect(quantile.notes.join(' ')).toContain(
+      "level regressor: the baseline's calendar divided out and put back",
+    );
     expect(run.backtest.baseline_mase).toBeGreaterThan(0);
     expect(stdout).toContain('forecast 1 of 1 series, 24 steps ahead');
     expect(stdout).toContain(`dashboard: ${join(out, 'dashboard.html')}`);

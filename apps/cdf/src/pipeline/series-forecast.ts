@@ -7,6 +7,7 @@ import {
   toIsoUtc,
 } from '@cdf/core';
 import type { Detection } from '@cdf/spikes';
+import { calendarOf } from './baseline-calendar.ts';
 import { detectHistory } from './history-anomalies.ts';
 import type { ResolvedPipeline } from './resolved-pipeline.ts';
 import type { SeriesModels } from './series-models.ts';
@@ -129,6 +130,7 @@ export async function forecastSeries(
       baseline: point,
       ...(spiked.value === undefined ? {} : { spikes: spiked.value }),
       plannedEvents,
+      ...calendarOf(baseline),
       ...(options.seriesId === undefined ? {} : { seriesId: options.seriesId }),
     }),
   );

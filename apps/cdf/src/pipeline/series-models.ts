@@ -12,13 +12,14 @@ import {
 import type { Detection } from '@cdf/spikes';
 import { z } from 'zod';
 import { resolvePlugin } from '../config/resolve-plugin.ts';
+import { calendarOf, originBaseline } from './baseline-calendar.ts';
 import { baselineHistory } from './baseline-history.ts';
 import { baselineMinHistory } from './baseline-min-history.ts';
 import { fitBaselineStep } from './baseline-step.ts';
 import { detectHistory } from './history-anomalies.ts';
 import { normalMaskOf } from './normal-mask.ts';
 import { loadWith, type ResolvedPipeline } from './resolved-pipeline.ts';
-import type { FittedQuantileModel, FittedSpikeModel, PointForecaster } from './stage-contracts.ts';
+import type { FittedQuantileModel, FittedSpikeModel } from './stage-contracts.ts';
 import { type StageRecord, timed } from './stage-record.ts';
 
 /** The fitted models of one series: what `model/` holds per series, live. */
@@ -138,10 +139,10 @@ export async function fitSeriesModels(
   }
 
   options.onStage?.('quantile');
-  const forecaster: PointForecaster = async (train, horizon) => {
+  const atOrigins = originBaseline((train) => {
     const trainEnd = train.timestamps[train.timestamps.length - 1]! + train.stepMs;
     const seen = baselineHistory(train, plannedEvents, trainEnd);
-    const fitted = await choice.resolved.plugin.create(choice.params).fit(
+    return choice.resolved.plugin.create(choice.params).fit(
       {
         series: seen.series,
         mask: normalMask.subarray(0, train.values.length),
@@ -149,18 +150,20 @@ export async function fitSeriesModels(
       },
       { seed: spec.seed },
     );
-    return fitted.predict({ horizon }).point;
-  };
+  });
   const quantileUse = pipeline.quantile;
   const quantileFit = await timed(() =>
     quantileUse.plugin.create(quantileUse.params).fit(
       {
         series,
         horizon: spec.horizon,
-        baseline: forecaster,
+        baseline: atOrigins.forecaster,
         spikes: normalMask,
         // the stage places its calibration origins so that each keeps what the baseline needs
         baselineMinHistory: baselineMinHistory(choice.resolved.plugin, choice.params, series.stepMs),
+        // the regressor divides out the calendar the baseline learned from the same history
+        ...calendarOf(base.value.fitted),
+        calendarFor: atOrigins.calendarFor,
       },
       { seed: spec.seed, ...signal },
     ),

@@ -79,6 +79,13 @@ export interface QuantileFitInput {
    * that backtests should not place an origin with less. Stages that do not backtest ignore it.
    */
   baselineMinHistory?: number;
+  /**
+   * The fitted baseline's calendar (its `calendarMultipliers`), when it has one: a stage may see
+   * the history as the baseline does (a holiday is not a fall in demand). Stages may ignore it.
+   */
+  calendar?: (timestamps: Float64Array) => Float64Array;
+  /** The calendar of the baseline refitted on a calibration origin's history `train`. */
+  calendarFor?: (train: Series) => Promise<((timestamps: Float64Array) => Float64Array) | undefined>;
 }
 
 /** What a fitted quantile stage turns into scenarios (@cdf/quantile's `AssembleRequest`). */
@@ -91,6 +98,8 @@ export interface ScenarioRequest {
   spikes?: SpikeForecastColumns;
   /** Planned launches to fold in. */
   plannedEvents?: readonly PlannedEvent[];
+  /** The baseline's calendar, when it has one (as given to fit). */
+  calendar?: (timestamps: Float64Array) => Float64Array;
   /** Written into every row for fleets. */
   seriesId?: string;
 }
