@@ -53,13 +53,13 @@ const HOLIDAY_CAP = 1.15;
  * `series` with the calendar's multipliers divided out of its target (a holiday becomes an
  * ordinary day), as the baseline saw it; the series itself when there is no calendar.
  *
- * A holiday (multiplier below 1) is lifted at most to the larger of its own value and 1.15 x
- * the ordinary level: the median of the same hour one to four weeks before (divided out, spike
- * points of `mask` left out). A holiday that is really inside an event the detector did not
- * flag (the decay of an unannounced launch on Christmas Eve: 962 against about 550 ordinary)
- * then keeps its value instead of being amplified into a launch at full height (962 / 0.61 =
- * 1577), which the regressor would forecast on as a plateau. An ordinary holiday (335 / 0.61 =
- * 550) is not touched by the cap.
+ * A point the calendar lowers (a holiday; a month cycle's low phase, by a few percent) is lifted
+ * at most to the larger of its own value and 1.15 x the ordinary level: the median of the same
+ * hour one to four weeks before (divided out, spike points of `mask` left out). A holiday that
+ * is really inside an event the detector did not flag (the decay of an unannounced launch on
+ * Christmas Eve: 962 against about 550 ordinary) then keeps its value instead of being amplified
+ * into a launch at full height (962 / 0.61 = 1577), which the regressor would forecast on as a
+ * plateau. An ordinary holiday (335 / 0.61 = 550) is not touched by the cap.
  */
 export function withCalendarDividedOut(
   series: Series,
