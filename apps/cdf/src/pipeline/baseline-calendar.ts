@@ -1,14 +1,11 @@
 import type { FittedBaseline, Series } from '@cdf/core';
-import type { PointForecaster } from './stage-contracts.ts';
-
-/** A baseline's learned calendar: multipliers of ordinary demand at any timestamps. */
-type Calendar = (timestamps: Float64Array) => Float64Array;
+import type { BaselineCalendar, PointForecaster } from './stage-contracts.ts';
 
 /**
  * `{ calendar }` for a quantile stage's fit input or scenario request: the fitted baseline's
  * `calendarMultipliers` bound to it, or nothing when the baseline has no calendar of its own.
  */
-export function calendarOf(baseline: FittedBaseline): { calendar?: Calendar } {
+export function calendarOf(baseline: FittedBaseline): { calendar?: BaselineCalendar } {
   const multipliers = baseline.calendarMultipliers;
   if (typeof multipliers !== 'function') return {};
   return { calendar: (timestamps) => multipliers.call(baseline, timestamps) };
@@ -19,7 +16,7 @@ export interface OriginBaseline {
   /** The baseline fitted on `train` alone, forecasting `horizon` steps. */
   forecaster: PointForecaster;
   /** The calendar the baseline fitted on `train` alone learned (undefined: it has none). */
-  calendarFor: (train: Series) => Promise<Calendar | undefined>;
+  calendarFor: (train: Series) => Promise<BaselineCalendar | undefined>;
 }
 
 /**

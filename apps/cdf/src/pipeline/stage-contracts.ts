@@ -15,6 +15,12 @@ import type {
  * are examples.
  */
 
+/**
+ * A baseline's learned calendar (`FittedBaseline.calendarMultipliers`): demand at each of
+ * `timestamps` as a multiple of ordinary demand, 1 on an ordinary day.
+ */
+export type BaselineCalendar = (timestamps: Float64Array) => Float64Array;
+
 /** What a spike model fits on. */
 export interface SpikeFitInput {
   series: Series;
@@ -83,9 +89,9 @@ export interface QuantileFitInput {
    * The fitted baseline's calendar (its `calendarMultipliers`), when it has one: a stage may see
    * the history as the baseline does (a holiday is not a fall in demand). Stages may ignore it.
    */
-  calendar?: (timestamps: Float64Array) => Float64Array;
+  calendar?: BaselineCalendar;
   /** The calendar of the baseline refitted on a calibration origin's history `train`. */
-  calendarFor?: (train: Series) => Promise<((timestamps: Float64Array) => Float64Array) | undefined>;
+  calendarFor?: (train: Series) => Promise<BaselineCalendar | undefined>;
 }
 
 /** What a fitted quantile stage turns into scenarios (@cdf/quantile's `AssembleRequest`). */
@@ -99,7 +105,7 @@ export interface ScenarioRequest {
   /** Planned launches to fold in. */
   plannedEvents?: readonly PlannedEvent[];
   /** The baseline's calendar, when it has one (as given to fit). */
-  calendar?: (timestamps: Float64Array) => Float64Array;
+  calendar?: BaselineCalendar;
   /** Written into every row for fleets. */
   seriesId?: string;
 }
