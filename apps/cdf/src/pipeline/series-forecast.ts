@@ -9,6 +9,7 @@ import {
 import type { Detection } from '@cdf/spikes';
 import { calendarOf } from './baseline-calendar.ts';
 import { detectHistory } from './history-anomalies.ts';
+import { normalMaskOf } from './normal-mask.ts';
 import type { ResolvedPipeline } from './resolved-pipeline.ts';
 import type { SeriesModels } from './series-models.ts';
 import type { StageRecord } from './stage-record.ts';
@@ -128,6 +129,8 @@ export async function forecastSeries(
     models.quantile.fitted.assemble({
       history,
       baseline: point,
+      // the regressor reads the history with the points the stage was fitted without filled in
+      spikeMask: normalMaskOf(history, detection.isAnomaly),
       ...(spiked.value === undefined ? {} : { spikes: spiked.value }),
       plannedEvents,
       ...calendarOf(baseline),

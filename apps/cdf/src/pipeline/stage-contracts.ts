@@ -104,6 +104,11 @@ export interface ScenarioRequest {
   spikes?: SpikeForecastColumns;
   /** Planned launches to fold in. */
   plannedEvents?: readonly PlannedEvent[];
+  /**
+   * 1 where a point of `history` is not normal demand, as the mask given to fit as `spikes`
+   * marks it (detected spikes, launch plateaus, far-elevated stretches). Stages may ignore it.
+   */
+  spikeMask?: Uint8Array;
   /** The baseline's calendar, when it has one (as given to fit). */
   calendar?: BaselineCalendar;
   /** Written into every row for fleets. */
