@@ -40,29 +40,32 @@ function recordingQuantileStage(requests: ScenarioRequest[]): SeriesModels['quan
   };
 }
 
+/** Forecast `history` with a recording quantile stage; returns what the stage was asked. */
+async function requestOf(normalMask?: Uint8Array): Promise<ScenarioRequest> {
+  const requests: ScenarioRequest[] = [];
+  const models: SeriesModels = {
+    id: 'burst',
+    baseline: {
+      fitted: await seasonalNaiveBaseline.create().fit({ series: history }),
+      use: '@cdf/baseline#seasonal-naive',
+      params: {},
+    },
+    spikes: { skipped: 'not part of this test' },
+    quantile: recordingQuantileStage(requests),
+  };
+  const pipeline = {
+    spec: { horizon: 24 },
+    quantile: { use: 'recording' },
+  } as unknown as ResolvedPipeline;
+  const detection = { isAnomaly: flagged, spikeTypes: [] } as unknown as Detection;
+  await forecastSeries(pipeline, models, history, [], { detection, ...(normalMask ? { normalMask } : {}) });
+  expect(requests).toHaveLength(1);
+  return requests[0]!;
+}
+
 describe('forecastSeries', () => {
   it('hands the quantile stage the mask it was fitted with, so a burst at the origin is not read as normal demand', async () => {
-    const requests: ScenarioRequest[] = [];
-    const models: SeriesModels = {
-      id: 'burst',
-      baseline: {
-        fitted: await seasonalNaiveBaseline.create().fit({ series: history }),
-        use: '@cdf/baseline#seasonal-naive',
-        params: {},
-      },
-      spikes: { skipped: 'not part of this test' },
-      quantile: recordingQuantileStage(requests),
-    };
-    const pipeline = {
-      spec: { horizon: 24 },
-      quantile: { use: 'recording' },
-    } as unknown as ResolvedPipeline;
-    const detection = { isAnomaly: flagged, spikeTypes: [] } as unknown as Detection;
-
-    await forecastSeries(pipeline, models, history, [], { detection });
-
-    expect(requests).toHaveLength(1);
-    const mask = requests[0]!.spikeMask;
+    const mask = (await requestOf()).spikeMask;
     expect(mask).toBeInstanceOf(Uint8Array);
     if (!(mask instanceof Uint8Array)) return;
     // the fit's mask (series-models.ts gives the stage `normalMaskOf` as `spikes`) ...
@@ -72,5 +75,10 @@ describe('forecastSeries', () => {
     // demand (8 of its 36 hours masked)
     const fallback = robustSpikeMask(history);
     expect(fallback.subarray(burstFrom).reduce((a, b) => a + b, 0)).toBeLessThan(18);
+  });
+
+  it("passes the fit's mask on as it is instead of computing it again", async () => {
+    const fitted = normalMaskOf(history, flagged);
+    expect((await requestOf(fitted)).spikeMask).toBe(fitted);
   });
 });

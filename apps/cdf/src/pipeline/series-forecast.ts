@@ -35,7 +35,13 @@ export async function forecastSeries(
   models: SeriesModels,
   history: Series,
   plannedEvents: readonly PlannedEvent[],
-  options: { detection?: Detection; seriesId?: string; onStage?: (stage: string) => void } = {},
+  options: {
+    detection?: Detection;
+    /** `normalMaskOf(history, detection.isAnomaly)` when the caller has it (the fit's). */
+    normalMask?: Uint8Array;
+    seriesId?: string;
+    onStage?: (stage: string) => void;
+  } = {},
 ): Promise<SeriesForecast> {
   const { horizon } = pipeline.spec;
   const stages: StageRecord[] = [];
@@ -130,7 +136,7 @@ export async function forecastSeries(
       history,
       baseline: point,
       // the regressor reads the history with the points the stage was fitted without filled in
-      spikeMask: normalMaskOf(history, detection.isAnomaly),
+      spikeMask: options.normalMask ?? normalMaskOf(history, detection.isAnomaly),
       ...(spiked.value === undefined ? {} : { spikes: spiked.value }),
       plannedEvents,
       ...calendarOf(baseline),

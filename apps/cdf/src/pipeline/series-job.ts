@@ -118,6 +118,7 @@ export async function runSeriesJob(
       ...onStage,
       ...seriesId,
       detection: fit.detection,
+      normalMask: fit.normalMask,
     });
     freeModels(fit.models);
     return {

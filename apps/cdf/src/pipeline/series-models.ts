@@ -45,6 +45,8 @@ export type SavedSeriesModels = z.output<typeof SavedSeriesModelsSchema>;
 export interface SeriesFit {
   models: SeriesModels;
   detection: Detection;
+  /** The points the baseline and the quantile stage were fitted without (`normalMaskOf`). */
+  normalMask: Uint8Array;
   stages: StageRecord[];
   /** Baseline selection scores (auto baseline), for run.json's backtest metrics. */
   baselineSelection?: CandidateScore[];
@@ -178,6 +180,7 @@ export async function fitSeriesModels(
       quantile: { fitted: quantileFit.value },
     },
     detection,
+    normalMask,
     stages,
     ...(base.value.selection ? { baselineSelection: base.value.selection } : {}),
   };
