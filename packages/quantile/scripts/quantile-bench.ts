@@ -266,7 +266,7 @@ async function m4(count: number): Promise<Result> {
       { seed: 0 },
     );
     const point = await baseline(history, horizon);
-    const frame = await stage.assemble({ history, baseline: point });
+    const frame = await stage.assemble({ history, baseline: point, spikeMask: spikes });
     const blended = await stage.pointForecast(history, point);
     stage.free();
     const quantiles = new Map<number, Float64Array>();
