@@ -85,7 +85,11 @@ export function parseAutoBaselineParams(params: unknown): AutoBaselineParams {
   });
 }
 
-/** The spec of a run: the config's choices over the defaults, flags over the config. */
+/**
+ * The spec of a run: the config's choices over the defaults, flags over the config. A stage
+ * whose `use` is the default's keeps the app's parameters for it, with the config's laid over
+ * them ({@link stageOverDefault}); any other `use` gets exactly the config's `params`.
+ */
 export function pipelineSpec(
   config: CdfConfig | undefined,
   flags: { horizon?: number; seed?: number; configDir?: string },
@@ -93,7 +97,7 @@ export function pipelineSpec(
   const stages = { ...DEFAULT_STAGES };
   for (const stage of Object.keys(stages) as ConfigStage[]) {
     const choice = config?.[stage];
-    if (choice !== undefined) stages[stage] = choice;
+    if (choice !== undefined) stages[stage] = stageOverDefault(DEFAULT_STAGES[stage], choice);
   }
   return {
     horizon: flags.horizon ?? config?.horizon ?? DEFAULT_HORIZON,
@@ -101,4 +105,29 @@ export function pipelineSpec(
     stages,
     ...(flags.configDir === undefined ? {} : { configDir: flags.configDir }),
   };
+}
+
+/**
+ * A config's stage choice over the app's default for that stage. The same `use`: the default's
+ * `params` with the config's laid over them, objects merged key by key and anything else
+ * (numbers, arrays, strings) replaced, so `{"regressor": {"enabled": false}}` leaves the
+ * default quantile stage's `regressor.maxBin` as it is. Another `use`: the config's choice as
+ * written, since the default's parameters belong to another implementation.
+ */
+export function stageOverDefault(fallback: StageChoice, choice: StageChoice): StageChoice {
+  if (choice.use !== fallback.use) return choice;
+  return { use: choice.use, params: mergedParams(fallback.params, choice.params) };
+}
+
+function mergedParams(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(over)) {
+    const under = out[key];
+    out[key] = isPlainObject(under) && isPlainObject(value) ? mergedParams(under, value) : value;
+  }
+  return out;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
