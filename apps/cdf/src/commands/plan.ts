@@ -19,6 +19,7 @@ import {
 import { formatCsv, formatJson, loadMetrics, writeTextFile } from '@cdf/data';
 import { Command } from 'commander';
 import { commandRun } from '../command-context.ts';
+import { isRecord } from '../config/cdf-config.ts';
 import { namingConfigFile } from '../config/config-file-errors.ts';
 import { parseName } from '../flag-values.ts';
 import { formatCount } from '../human-format.ts';
@@ -322,8 +323,4 @@ function parseNonNegative(flag: string, value: string): number {
     throw new UsageError(`${flag}: "${value}" is not a number >= 0`);
   }
   return n;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

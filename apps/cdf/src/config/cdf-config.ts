@@ -52,3 +52,8 @@ export type CdfConfig = z.output<typeof CdfConfigSchema>;
 export const CONFIG_STAGES = ['anomalies', 'baseline', 'spikes', 'quantile', 'capacity'] as const;
 /** One of {@link CONFIG_STAGES}. */
 export type ConfigStage = (typeof CONFIG_STAGES)[number];
+
+/** A JSON object of a config (not an array, not null): what a stage's `params` and its nested sections are. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

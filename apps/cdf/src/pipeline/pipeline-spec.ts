@@ -3,6 +3,7 @@ import { z } from 'zod';
 import {
   type CdfConfig,
   type ConfigStage,
+  isRecord,
   type StageChoice,
   StageChoiceSchema,
 } from '../config/cdf-config.ts';
@@ -123,11 +124,7 @@ function mergedParams(base: Record<string, unknown>, over: Record<string, unknow
   const out: Record<string, unknown> = { ...base };
   for (const [key, value] of Object.entries(over)) {
     const under = out[key];
-    out[key] = isPlainObject(under) && isPlainObject(value) ? mergedParams(under, value) : value;
+    out[key] = isRecord(under) && isRecord(value) ? mergedParams(under, value) : value;
   }
   return out;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
