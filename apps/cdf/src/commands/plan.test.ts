@@ -203,9 +203,29 @@ describe('cdf plan', () => {
     expect(price.code).toBe(2);
 
     const config = join(tmp, 'bad.config.json');
-    await writeFile(config, JSON.stringify({ capacity: { params: { cost: { capacity_buffer: 0.5 } } } }));
+    await writeFile(
+      config,
+      JSON.stringify({
+        capacity: { use: '@cdf/capacity#planner', params: { cost: { capacity_buffer: 0.5 } } },
+      }),
+    );
     const bad = await cdf('plan', '--scenarios', scenarios, '--config', config, '--out', join(tmp, 'x'));
     expect(bad.code).toBe(5);
     expect(bad.stderr).toMatch(/^cdf: .*bad\.config\.json: invalid cost model: capacity_buffer/);
+
+    // the config is read as `cdf forecast` reads it: a stage without `use`, or a key no stage
+    // has, is refused the same way by both commands
+    await writeFile(config, JSON.stringify({ capacity: { params: { gpu: 'h100' } } }));
+    const noUse = await cdf('plan', '--scenarios', scenarios, '--config', config, '--out', join(tmp, 'x'));
+    expect(noUse.code).toBe(5);
+    expect(noUse.stderr).toMatch(/^cdf: .*bad\.config\.json: .*capacity\.use/);
+    await writeFile(config, JSON.stringify({ capcity: { use: '@cdf/capacity#planner' } }));
+    const typo = await cdf('plan', '--scenarios', scenarios, '--config', config, '--out', join(tmp, 'x'));
+    expect(typo.code).toBe(5);
+    expect(typo.stderr).toMatch(/^cdf: .*bad\.config\.json: .*capcity/);
+    await writeFile(config, JSON.stringify({ capacity: { use: '@acme/capacity#planner' } }));
+    const other = await cdf('plan', '--scenarios', scenarios, '--config', config, '--out', join(tmp, 'x'));
+    expect(other.code).toBe(5);
+    expect(other.stderr).toMatch(/^cdf: .*bad\.config\.json.*cdf plan runs @cdf\/capacity#planner only/);
   });
 });

@@ -21,9 +21,11 @@ import { Command } from 'commander';
 import { commandRun } from '../command-context.ts';
 import { isRecord } from '../config/cdf-config.ts';
 import { namingConfigFile } from '../config/config-file-errors.ts';
+import { readConfig } from '../config/read-config.ts';
 import { parseName } from '../flag-values.ts';
 import { formatCount } from '../human-format.ts';
 import type { CliIo } from '../io.ts';
+import { DEFAULT_STAGES, pipelineSpec } from '../pipeline/pipeline-spec.ts';
 import { UsageError } from '../usage-error.ts';
 
 interface PlanFlags {
@@ -239,36 +241,29 @@ async function readScenarios(path: string): Promise<ScenarioFrame> {
   }
 }
 
-/** The capacity stage's params from a cdf config file (`{"capacity": {"use": ..., "params": {...}}}`). */
+/**
+ * The capacity stage's params from a cdf config file, read and validated as `cdf forecast` reads
+ * it (`readConfig`) and laid over the app's default capacity stage (`pipelineSpec`), so a config
+ * means the same to `cdf plan` as to `cdf forecast`. `cdf plan` runs @cdf/capacity's planner
+ * only: a config naming another capacity plug-in is refused (PLUGIN_NOT_FOUND).
+ */
 async function readCapacityParams(path: string): Promise<Record<string, unknown>> {
-  const raw = await readJson(path, CdfErrorCode.InvalidConfig);
-  const bad = (column: string, expected: string): CdfError =>
-    new CdfError(CdfErrorCode.InvalidConfig, `invalid config file: ${column} must be ${expected}`, {
-      file: path,
-      column,
-      expected,
-    });
-  if (!isRecord(raw)) throw bad('(root)', 'a JSON object');
-  const capacity = raw.capacity;
-  if (capacity === undefined) return {};
-  if (!isRecord(capacity)) throw bad('capacity', 'an object');
-  const { use, params } = capacity;
-  if (use !== undefined && use !== '@cdf/capacity#planner') {
-    throw new CdfError(CdfErrorCode.PluginNotFound, 'cdf plan runs @cdf/capacity#planner only', {
+  const { config } = await readConfig(path);
+  const capacity = pipelineSpec(config, {}).stages.capacity;
+  if (capacity.use !== DEFAULT_STAGES.capacity.use) {
+    throw new CdfError(CdfErrorCode.PluginNotFound, `cdf plan runs ${DEFAULT_STAGES.capacity.use} only`, {
       file: path,
       column: 'capacity.use',
-      value: String(use),
-      expected: '"@cdf/capacity#planner"',
+      value: capacity.use,
+      expected: `"${DEFAULT_STAGES.capacity.use}"`,
     });
   }
-  if (params === undefined) return {};
-  if (!isRecord(params)) throw bad('capacity.params', 'an object');
-  return params;
+  return capacity.params;
 }
 
 /** Planned launches from a JSON array in the seed's shape (`date`, `name`, `expected_multiplier`, ...). */
 async function readLaunches(path: string): Promise<PlannedEvent[]> {
-  const raw = await readJson(path, CdfErrorCode.InvalidValue);
+  const raw = await readJson(path);
   if (!Array.isArray(raw)) {
     throw new CdfError(CdfErrorCode.InvalidValue, 'planned launches must be a JSON array', { file: path });
   }
@@ -280,7 +275,7 @@ async function readLaunches(path: string): Promise<PlannedEvent[]> {
   });
 }
 
-async function readJson(path: string, code: CdfErrorCode): Promise<unknown> {
+async function readJson(path: string): Promise<unknown> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -291,10 +286,14 @@ async function readJson(path: string, code: CdfErrorCode): Promise<unknown> {
   try {
     return JSON.parse(text);
   } catch (cause) {
-    throw new CdfError(code, `not valid JSON: ${cause instanceof Error ? cause.message : String(cause)}`, {
-      file: path,
-      cause,
-    });
+    throw new CdfError(
+      CdfErrorCode.InvalidValue,
+      `not valid JSON: ${cause instanceof Error ? cause.message : String(cause)}`,
+      {
+        file: path,
+        cause,
+      },
+    );
   }
 }
 
