@@ -80,7 +80,7 @@ export function planCommand(io: CliIo): Command {
       const price =
         flags.gpuPrice === undefined ? undefined : parseNonNegative('--gpu-price', flags.gpuPrice);
       try {
-        const params = flags.config === undefined ? {} : await readCapacityParams(flags.config);
+        const params = await readCapacityParams(flags.config);
         if (flags.gpu !== undefined) checkGpuFlag(flags.gpu, params);
         const merged = {
           ...params,
@@ -242,13 +242,14 @@ async function readScenarios(path: string): Promise<ScenarioFrame> {
 }
 
 /**
- * The capacity stage's params from a cdf config file, read and validated as `cdf forecast` reads
- * it (`readConfig`) and laid over the app's default capacity stage (`pipelineSpec`), so a config
- * means the same to `cdf plan` as to `cdf forecast`. `cdf plan` runs @cdf/capacity's planner
- * only: a config naming another capacity plug-in is refused (PLUGIN_NOT_FOUND).
+ * The capacity stage's params: the app's default capacity stage with the config file's laid over
+ * it (`pipelineSpec`), the file read and validated as `cdf forecast` reads it (`readConfig`), so
+ * `cdf plan` and `cdf forecast` plan alike with the same config or with none. `cdf plan` runs
+ * @cdf/capacity's planner only: a config naming another capacity plug-in is refused
+ * (PLUGIN_NOT_FOUND).
  */
-async function readCapacityParams(path: string): Promise<Record<string, unknown>> {
-  const { config } = await readConfig(path);
+async function readCapacityParams(path: string | undefined): Promise<Record<string, unknown>> {
+  const config = path === undefined ? undefined : (await readConfig(path)).config;
   const capacity = pipelineSpec(config, {}).stages.capacity;
   if (capacity.use !== DEFAULT_STAGES.capacity.use) {
     throw new CdfError(CdfErrorCode.PluginNotFound, `cdf plan runs ${DEFAULT_STAGES.capacity.use} only`, {
