@@ -74,6 +74,36 @@ describe('cdf detect', () => {
     expect(matched.length / (events.length - 1)).toBeGreaterThanOrEqual(0.75);
   });
 
+  it('reads planned launches from JSON or CSV alike, as cdf forecast --events does', async () => {
+    // The same ten weeks (seed 3) with their planned launches written both ways.
+    const metrics = join(tmp, 'launch-metrics.csv');
+    const events: Record<string, string> = {};
+    for (const ext of ['json', 'csv']) {
+      const launches = join(tmp, `launches.${ext}`);
+      const generated = await cdf(
+        'generate',
+        '--start',
+        '2024-01-01',
+        '--end',
+        '2024-03-11',
+        '--seed',
+        '3',
+        '--out',
+        metrics,
+        '--launches-out',
+        launches,
+      );
+      expect(generated.code).toBe(0);
+      const out = join(tmp, `with-launches-${ext}.csv`);
+      const run = await cdf('detect', '--input', metrics, '--launches', launches, '--out', out);
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      events[ext] = await readFile(join(tmp, `with-launches-${ext}-events.csv`), 'utf8');
+    }
+    expect(events.csv).toBe(events.json);
+    expect(events.json).toContain(',feature_launch,');
+  });
+
   it('a higher sensitivity flags at least as many steps', async () => {
     const metrics = join(tmp, 'metrics.csv');
     const count = async (s: string) => {

@@ -1,14 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
-import {
-  CdfError,
-  CdfErrorCode,
-  type PlannedEvent,
-  PlannedEventSchema,
-  type SpikeEvent,
-  safeValidate,
-  toIsoUtc,
-} from '@cdf/core';
+import { type SpikeEvent, toIsoUtc } from '@cdf/core';
 import { formatCsv, loadSeries, writeTextFile } from '@cdf/data';
 import { createAnomalyDetector, DEFAULT_SENSITIVITY, type Detection } from '@cdf/spikes';
 import { Command } from 'commander';
@@ -17,6 +8,7 @@ import { parseName } from '../flag-values.ts';
 import { formatCount } from '../human-format.ts';
 import type { CliIo } from '../io.ts';
 import { addLoadOptions, type LoadFlags, parseLoadOptions } from '../load-options.ts';
+import { readPlannedEvents } from '../pipeline/planned-events-file.ts';
 import { anomaliesCsv } from '../pipeline/run-tables.ts';
 import { UsageError } from '../usage-error.ts';
 
@@ -51,8 +43,8 @@ export function detectCommand(io: CliIo): Command {
     .option('--sensitivity <x>', `0..1, higher flags more (default: ${DEFAULT_SENSITIVITY})`)
     .option('--events-out <file.csv>', 'where to write the spike events (default: <out>-events.csv)')
     .option(
-      '--launches <file.json>',
-      'planned launches (JSON array): overlapping spikes are feature launches',
+      '--launches <file>',
+      'planned launches (JSON array or CSV): overlapping spikes are feature launches',
     );
   addLoadOptions(command);
   return command.action(async (flags: DetectFlags, self: Command) => {
@@ -65,7 +57,7 @@ export function detectCommand(io: CliIo): Command {
       flags.sensitivity === undefined ? DEFAULT_SENSITIVITY : parseSensitivity(flags.sensitivity);
     const options = parseLoadOptions(flags);
     try {
-      const plannedEvents = flags.launches === undefined ? [] : await readLaunches(flags.launches);
+      const plannedEvents = flags.launches === undefined ? [] : await readPlannedEvents(flags.launches);
       run.progress.stage(`loading ${input}`);
       const { series } = await loadSeries(input, options);
       const detections: { id: string; detection: Detection }[] = [];
@@ -140,28 +132,5 @@ function eventsCsv(detections: { id: string; detection: Detection }[], withIds: 
   const header = withIds ? ['series_id', ...EVENT_HEADER] : EVENT_HEADER;
   return formatCsv(header, withIds ? [rows.map((r) => r.id), ...columns] : columns, {
     decimals: { peak_value: 6, magnitude: 4, score: 6 },
-  });
-}
-
-async function readLaunches(path: string): Promise<PlannedEvent[]> {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(await readFile(path, 'utf8'));
-  } catch (cause) {
-    const missing = cause instanceof Error && 'code' in cause;
-    throw new CdfError(
-      missing ? CdfErrorCode.FileNotFound : CdfErrorCode.InvalidValue,
-      missing ? 'cannot read file' : 'not valid JSON',
-      { file: path, cause },
-    );
-  }
-  if (!Array.isArray(raw)) {
-    throw new CdfError(CdfErrorCode.InvalidValue, 'planned launches must be a JSON array', { file: path });
-  }
-  return raw.map((item, i) => {
-    const parsed = safeValidate(PlannedEventSchema, item, { what: 'planned launch', file: path, row: i + 1 });
-    if (!parsed.success)
-      throw new CdfError(CdfErrorCode.InvalidValue, parsed.error.message, { file: path, row: i + 1 });
-    return parsed.value;
   });
 }

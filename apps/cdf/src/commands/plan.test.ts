@@ -195,6 +195,42 @@ describe('cdf plan', () => {
     expect(m.stderr).toContain('missing column "p90"');
   });
 
+  it('reads planned launches from JSON or CSV alike, as cdf forecast --events does', async () => {
+    const launch = {
+      date: '2025-03-03T09:00:00Z',
+      name: 'v2 launch',
+      expected_multiplier: 3,
+      expected_duration_hours: 2,
+    };
+    const json = join(tmp, 'launches.json');
+    const csv = join(tmp, 'launches.csv');
+    await writeFile(json, JSON.stringify([launch]));
+    await writeFile(
+      csv,
+      'date,name,expected_multiplier,expected_duration_hours\n2025-03-03T09:00:00Z,v2 launch,3,2\n',
+    );
+    const policy = async (...launches: string[]) => {
+      const out = join(tmp, `launches-${launches.length === 0 ? 'none' : launches[1]!.split('.').pop()}`);
+      const run = await cdf('plan', '--scenarios', scenarios, ...launches, '--out', out);
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      return readFile(join(out, 'scaling-policy.json'), 'utf8');
+    };
+    const fromJson = await policy('--launches', json);
+    expect(await policy('--launches', csv)).toBe(fromJson);
+    expect(fromJson).not.toBe(await policy());
+    expect(fromJson).toContain('v2 launch');
+
+    const bad = join(tmp, 'bad-launches.csv');
+    await writeFile(
+      bad,
+      'date,name,expected_multiplier,expected_duration_hours\n2025-03-03T09:00:00Z,ok,3,2\n2025-03-03T10:00:00Z,bad,-1,2\n',
+    );
+    const refused = await cdf('plan', '--scenarios', scenarios, '--launches', bad, '--out', join(tmp, 'x'));
+    expect(refused.code).toBe(3);
+    expect(refused.stderr).toMatch(/^cdf: .*bad-launches\.csv: row 2/);
+  });
+
   it('refuses bad flags (exit 2) and a bad config (exit 5)', async () => {
     const gpu = await cdf('plan', '--scenarios', scenarios, '--gpu', 'v100', '--out', join(tmp, 'x'));
     expect(gpu.code).toBe(2);

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   type CapacityPlan,
@@ -7,15 +6,7 @@ import {
   renderRecommendationsMarkdown,
   scenarioFrameFromColumns,
 } from '@cdf/capacity';
-import {
-  CdfError,
-  CdfErrorCode,
-  type PlannedEvent,
-  PlannedEventSchema,
-  type ScenarioFrame,
-  safeValidate,
-  toIsoUtc,
-} from '@cdf/core';
+import { CdfError, CdfErrorCode, type ScenarioFrame, toIsoUtc } from '@cdf/core';
 import { formatCsv, formatJson, loadMetrics, writeTextFile } from '@cdf/data';
 import { Command } from 'commander';
 import { commandRun } from '../command-context.ts';
@@ -26,6 +17,7 @@ import { parseName } from '../flag-values.ts';
 import { formatCount } from '../human-format.ts';
 import type { CliIo } from '../io.ts';
 import { DEFAULT_STAGES, pipelineSpec } from '../pipeline/pipeline-spec.ts';
+import { readPlannedEvents } from '../pipeline/planned-events-file.ts';
 import { UsageError } from '../usage-error.ts';
 
 interface PlanFlags {
@@ -68,8 +60,8 @@ export function planCommand(io: CliIo): Command {
     .option('--gpu-price <p>', 'override the profile: price per GPU-hour')
     .option('--config <file>', 'cdf config JSON; its capacity.params set GPU, cost model and policy')
     .option(
-      '--launches <file.json>',
-      'planned launches to pre-warm for (JSON array, as `generate --launches-out` writes)',
+      '--launches <file>',
+      'planned launches to pre-warm for (JSON array or CSV, as `generate --launches-out` writes)',
     )
     .action(async (flags: PlanFlags, self: Command) => {
       const run = commandRun(io, self);
@@ -98,7 +90,7 @@ export function planCommand(io: CliIo): Command {
         const planner = namingConfigFile(flags.config, () => createCapacityPlanner(merged));
         run.progress.stage(`reading ${scenariosPath}`);
         const scenarios = await readScenarios(scenariosPath);
-        const plannedEvents = flags.launches === undefined ? [] : await readLaunches(flags.launches);
+        const plannedEvents = flags.launches === undefined ? [] : await readPlannedEvents(flags.launches);
         run.progress.stage(`planning ${formatCount(scenarios.length)} steps`);
         const plan = namingConfigFile(flags.config, () => planner.plan({ scenarios, plannedEvents }));
         run.progress.stage(`writing ${out}`);
@@ -260,42 +252,6 @@ async function readCapacityParams(path: string | undefined): Promise<Record<stri
     });
   }
   return capacity.params;
-}
-
-/** Planned launches from a JSON array in the seed's shape (`date`, `name`, `expected_multiplier`, ...). */
-async function readLaunches(path: string): Promise<PlannedEvent[]> {
-  const raw = await readJson(path);
-  if (!Array.isArray(raw)) {
-    throw new CdfError(CdfErrorCode.InvalidValue, 'planned launches must be a JSON array', { file: path });
-  }
-  return raw.map((item, i) => {
-    const parsed = safeValidate(PlannedEventSchema, item, { what: 'planned launch', file: path, row: i + 1 });
-    if (!parsed.success)
-      throw new CdfError(CdfErrorCode.InvalidValue, parsed.error.message, { file: path, row: i + 1 });
-    return parsed.value;
-  });
-}
-
-async function readJson(path: string): Promise<unknown> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (cause) {
-    const reason = cause instanceof Error && 'code' in cause ? ` (${String(cause.code)})` : '';
-    throw new CdfError(CdfErrorCode.FileNotFound, `cannot read file${reason}`, { file: path, cause });
-  }
-  try {
-    return JSON.parse(text);
-  } catch (cause) {
-    throw new CdfError(
-      CdfErrorCode.InvalidValue,
-      `not valid JSON: ${cause instanceof Error ? cause.message : String(cause)}`,
-      {
-        file: path,
-        cause,
-      },
-    );
-  }
 }
 
 /** `--gpu` must name a preset or a custom profile of the config. */
