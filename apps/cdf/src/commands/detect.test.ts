@@ -14,25 +14,28 @@ afterAll(async () => {
 
 const cdf = cdfRunner();
 
+/** Ten weeks of synthetic demand (seed 3, from 2024-01-01) into `out`, with `extra` generate flags. */
+async function generateTenWeeks(out: string, ...extra: string[]): Promise<void> {
+  const generated = await cdf(
+    'generate',
+    '--start',
+    '2024-01-01',
+    '--end',
+    '2024-03-11',
+    '--seed',
+    '3',
+    '--out',
+    out,
+    ...extra,
+  );
+  expect(generated.code).toBe(0);
+}
+
 describe('cdf detect', () => {
   it('writes one row per step and the typed events beside it', async () => {
     const metrics = join(tmp, 'metrics.csv');
     const truth = join(tmp, 'truth.csv');
-    // Ten weeks of synthetic demand (seed 3) with its ground-truth events.
-    const generated = await cdf(
-      'generate',
-      '--start',
-      '2024-01-01',
-      '--end',
-      '2024-03-11',
-      '--seed',
-      '3',
-      '--out',
-      metrics,
-      '--events-out',
-      truth,
-    );
-    expect(generated.code).toBe(0);
+    await generateTenWeeks(metrics, '--events-out', truth);
     const out = join(tmp, 'anomalies.csv');
     const { code, stdout, stderr } = await cdf('detect', '--input', metrics, '--out', out);
     expect(stderr).toBe('');
@@ -75,25 +78,12 @@ describe('cdf detect', () => {
   });
 
   it('reads planned launches from JSON or CSV alike, as cdf forecast --events does', async () => {
-    // The same ten weeks (seed 3) with their planned launches written both ways.
+    // The same ten weeks with their planned launches written both ways.
     const metrics = join(tmp, 'launch-metrics.csv');
     const events: Record<string, string> = {};
     for (const ext of ['json', 'csv']) {
       const launches = join(tmp, `launches.${ext}`);
-      const generated = await cdf(
-        'generate',
-        '--start',
-        '2024-01-01',
-        '--end',
-        '2024-03-11',
-        '--seed',
-        '3',
-        '--out',
-        metrics,
-        '--launches-out',
-        launches,
-      );
-      expect(generated.code).toBe(0);
+      await generateTenWeeks(metrics, '--launches-out', launches);
       const out = join(tmp, `with-launches-${ext}.csv`);
       const run = await cdf('detect', '--input', metrics, '--launches', launches, '--out', out);
       expect(run.stderr).toBe('');
